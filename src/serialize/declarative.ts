@@ -1,0 +1,144 @@
+import yaml from 'js-yaml';
+import type { JsonObject, JsonValue, KongPluginEntity, KongState } from '../kongstate/types.js';
+
+/** The declarative configuration document Kong's `/config` endpoint takes. */
+export type DeclarativeConfig = { readonly _format_version: '3.0' } & { readonly [key: string]: JsonValue };
+
+export type SerializeOptions = {
+  /** expressions router: routes get no default path_handling (spec 01 §10) */
+  readonly expressions: boolean;
+};
+
+// Values Kong takes verbatim: key order is normalized, but nothing inside is pruned.
+const RAW_FIELDS = new Set(['config', 'healthchecks', 'ordering']);
+
+/** Spec 01 §10–§11: defaults, sorting and pruning, giving the document with keys sorted at every level. */
+export function toDeclarativeConfig(state: KongState, opts: SerializeOptions): DeclarativeConfig {
+  const doc: Record<string, JsonValue> = { _format_version: '3.0' };
+
+  const services = [...state.services].sort(byDesc((s) => s.name)).map((s) => {
+    const routes = [...s.routes].sort(byDesc((r) => r.name)).map((r) => {
+      const route = { ...r, plugins: sortNested(r.plugins) };
+      route.https_redirect_status_code ??= 426;
+      if (!opts.expressions) route.path_handling ??= 'v0';
+      return entity(route);
+    });
+    return entity({ ...s, routes, plugins: sortNested(s.plugins) });
+  });
+  const upstreams = [...state.upstreams].sort(byDesc((u) => u.name)).map((u) => {
+    const { extra, ...rest } = u;
+    return entity({
+      ...extra,
+      ...rest,
+      algorithm: u.algorithm ?? 'round-robin',
+      targets: [...u.targets].sort(byDesc((t) => t.target)).map((t) => entity(t)),
+    });
+  });
+  const certificates = [...state.certificates].sort(byDesc((c) => c.cert)).map((c) =>
+    entity({ ...c, snis: [...c.snis].sort(byAsc((s) => s.name)).map((s) => entity(s)) }),
+  );
+  const caCertificates = [...state.caCertificates].sort(byDesc((c) => c.cert)).map((c) => entity(c));
+  const plugins = [...state.plugins].sort(byDesc(pluginSortKey)).map((p) => entity(p));
+  const consumers = [...state.consumers]
+    .sort((a, b) => cmp(a.username ?? '', b.username ?? '') || cmp(a.custom_id ?? '', b.custom_id ?? ''))
+    .map((c) => entity({ ...c, plugins: c.plugins ? [...c.plugins].sort(byDesc(pluginSortKey)) : undefined }));
+  const consumerGroups = [...state.consumerGroups].sort(byDesc((g) => g.name)).map((g) => entity(g));
+  const vaults = [...state.vaults].sort(byDesc((v) => v.prefix)).map((v) => entity(v));
+
+  put(doc, 'services', services);
+  put(doc, 'upstreams', upstreams);
+  put(doc, 'certificates', certificates);
+  put(doc, 'ca_certificates', caCertificates);
+  put(doc, 'plugins', plugins);
+  put(doc, 'consumers', consumers);
+  put(doc, 'consumer_groups', consumerGroups);
+  put(doc, 'consumer_group_consumers', state.consumerGroupConsumers.map((m) => entity(m)));
+  put(doc, 'vaults', vaults);
+
+  // Spec 01 §2.1: an otherwise empty config gets a stub upstream so that Kong's readiness works.
+  if (Object.keys(doc).length === 1) doc.upstreams = [{ name: 'kong' }];
+
+  // Custom entities come after the stub check: they do not count as content.
+  const customByType = new Map<string, JsonObject[]>();
+  for (const ce of [...state.customEntities].sort((a, b) => cmp(a.meta.sortKey, b.meta.sortKey))) {
+    const list = customByType.get(ce.type) ?? [];
+    list.push(entity(ce.fields as Record<string, unknown>));
+    customByType.set(ce.type, list);
+  }
+  for (const [type, list] of customByType) put(doc, type, list);
+
+  const sorted: Record<string, JsonValue> = {};
+  for (const k of Object.keys(doc).sort()) sorted[k] = doc[k];
+  return sorted as DeclarativeConfig;
+}
+
+/** JSON text of the document (keys already sorted). */
+export function renderJSON(doc: DeclarativeConfig, pretty = true): string {
+  return JSON.stringify(doc, null, pretty ? 2 : undefined) + '\n';
+}
+
+/** YAML text of the document, keys sorted, long strings never folded. */
+export function renderYAML(doc: DeclarativeConfig): string {
+  return yaml.dump(doc, { sortKeys: true, lineWidth: -1, noRefs: true, quotingType: '"' });
+}
+
+function put(doc: Record<string, JsonValue>, key: string, list: JsonValue[]): void {
+  if (list.length > 0) doc[key] = list;
+}
+
+/** Spec 01 §10: top-level plugins sort by name + consumer + consumer group + route + service, descending. */
+function pluginSortKey(p: KongPluginEntity): string {
+  return p.name + (p.consumer ?? '') + (p.consumer_group ?? '') + (p.route ?? '') + (p.service ?? '');
+}
+
+function sortNested<T extends { name: string }>(plugins: T[] | undefined): T[] | undefined {
+  return plugins ? [...plugins].sort(byDesc((p) => p.name)) : undefined;
+}
+
+// Spec 01 §11: unset fields, `meta`, empty lists and empty maps are omitted; false, 0 and "" are kept.
+function entity(obj: object): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(obj).sort()) {
+    if (key === 'meta') continue;
+    const v = (obj as Record<string, unknown>)[key];
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) {
+      if (v.length === 0) continue;
+      out[key] = RAW_FIELDS.has(key)
+        ? (sortKeys(v as JsonValue) as JsonValue)
+        : v.map((x) => (x !== null && typeof x === 'object' && !Array.isArray(x) ? entity(x as object) : (x as JsonValue)));
+      continue;
+    }
+    if (typeof v === 'object') {
+      if (Object.keys(v).length === 0) continue;
+      out[key] = RAW_FIELDS.has(key) ? (sortKeys(v as JsonValue) as JsonValue) : entity(v);
+      continue;
+    }
+    out[key] = v as JsonValue;
+  }
+  return out;
+}
+
+/** A copy with object keys sorted at every level (Go's encoding/json order). */
+export function sortKeys(v: JsonValue): JsonValue {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    const out: JsonObject = {};
+    for (const k of Object.keys(v).sort()) {
+      const x = v[k];
+      if (x !== undefined) out[k] = sortKeys(x);
+    }
+    return out;
+  }
+  return v;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function byDesc<T>(key: (t: T) => string): (a: T, b: T) => number {
+  return (a, b) => cmp(key(b), key(a));
+}
+function byAsc<T>(key: (t: T) => string): (a: T, b: T) => number {
+  return (a, b) => cmp(key(a), key(b));
+}

@@ -1,0 +1,96 @@
+import type { K8sObject } from '../model/meta.js';
+import type { EndpointSlice } from '../model/core.js';
+import { KINDS, type KindMap, type KindName } from '../model/kinds.js';
+import { nsName, refKey, type ObjectRef } from '../model/object-ref.js';
+
+const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+/**
+ * A frozen view of the objects, what `translate()` reads. Lists come in namespace/name order so that
+ * translation is deterministic; indexes are built on first use and kept for the snapshot's life.
+ */
+export class Snapshot {
+  private readonly sorted = new Map<KindName, readonly K8sObject[]>();
+  private slicesByService?: Map<string, EndpointSlice[]>;
+
+  constructor(private readonly objects: ReadonlyMap<KindName, ReadonlyMap<string, K8sObject>>) {}
+
+  /** A snapshot of exactly these objects (later duplicates replace earlier ones). Unknown kinds are skipped. */
+  static of(objects: Iterable<K8sObject>): Snapshot {
+    const byKind = new Map<KindName, Map<string, K8sObject>>();
+    for (const obj of objects) {
+      const kind = obj.kind as KindName;
+      const info = KINDS[kind];
+      if (!info) continue;
+      let byName = byKind.get(kind);
+      if (!byName) byKind.set(kind, (byName = new Map()));
+      byName.set(nsName(info.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name), obj);
+    }
+    return new Snapshot(byKind);
+  }
+
+  /** One object, or undefined. `namespace` is ignored for cluster-scoped kinds. */
+  get<K extends KindName>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
+    return this.objects.get(kind)?.get(nsName(KINDS[kind].namespaced ? namespace : undefined, name)) as
+      | KindMap[K]
+      | undefined;
+  }
+
+  /** All objects of a kind, sorted by namespace then name. */
+  list<K extends KindName>(kind: K): readonly KindMap[K][] {
+    let list = this.sorted.get(kind);
+    if (!list) {
+      const byName = this.objects.get(kind);
+      list = byName ? [...byName.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, o]) => o) : [];
+      this.sorted.set(kind, list);
+    }
+    return list as readonly KindMap[K][];
+  }
+
+  /** Every object in the snapshot, kind by kind. */
+  *all(): IterableIterator<K8sObject> {
+    for (const kind of this.objects.keys()) yield* this.list(kind);
+  }
+
+  /** Number of objects of a kind. */
+  count(kind: KindName): number {
+    return this.objects.get(kind)?.size ?? 0;
+  }
+
+  /** EndpointSlices labelled for the Service `namespace/name`. */
+  endpointSlicesFor(namespace: string, serviceName: string): readonly EndpointSlice[] {
+    if (!this.slicesByService) {
+      this.slicesByService = new Map();
+      for (const slice of this.list('EndpointSlice')) {
+        const svc = slice.metadata.labels?.[SERVICE_NAME_LABEL];
+        if (!svc || !slice.metadata.namespace) continue;
+        const key = `${slice.metadata.namespace}/${svc}`;
+        const list = this.slicesByService.get(key);
+        if (list) list.push(slice);
+        else this.slicesByService.set(key, [slice]);
+      }
+    }
+    return this.slicesByService.get(`${namespace}/${serviceName}`) ?? [];
+  }
+
+  /** A snapshot without the given objects (what the fallback translates). */
+  without(refs: Iterable<ObjectRef>): Snapshot {
+    const drop = new Set<string>();
+    for (const r of refs) drop.add(refKey(r));
+    const copy = new Map<KindName, Map<string, K8sObject>>();
+    for (const [kind, byName] of this.objects) {
+      const kept = new Map<string, K8sObject>();
+      for (const [key, obj] of byName) {
+        const ref = { group: KINDS[kind].group, kind, namespace: KINDS[kind].namespaced ? obj.metadata.namespace : undefined, name: obj.metadata.name };
+        if (!drop.has(refKey(ref))) kept.set(key, obj);
+      }
+      copy.set(kind, kept);
+    }
+    return new Snapshot(copy);
+  }
+}
+
+// namespace/name keys: compare namespace first, then name (plain byte order, as Go's sort.Strings).
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,53 @@
+import { parseApiVersion, type K8sObject } from '../model/meta.js';
+import { KINDS, knownKind, type KindMap, type KindName } from '../model/kinds.js';
+import { nsName } from '../model/object-ref.js';
+import { Snapshot } from './snapshot.js';
+
+/** What upsert did with an object. `ignored` means its kind is not one the translator reads. */
+export type UpsertResult = 'added' | 'updated' | 'ignored';
+
+/**
+ * The in-memory set of objects the translator reads, keyed by kind and namespace/name.
+ * Fed by manifest files (translate) or informer events (run); `snapshot()` freezes a view.
+ */
+export class Store {
+  private readonly objects = new Map<KindName, Map<string, K8sObject>>();
+  private version = 0;
+
+  /** Adds or replaces an object. Objects of unknown kinds are not stored. */
+  upsert(obj: K8sObject): UpsertResult {
+    const kind = knownKind(parseApiVersion(obj.apiVersion).group, obj.kind);
+    if (!kind) return 'ignored';
+    let byName = this.objects.get(kind);
+    if (!byName) this.objects.set(kind, (byName = new Map()));
+    const key = nsName(KINDS[kind].namespaced ? obj.metadata.namespace : undefined, obj.metadata.name);
+    const existed = byName.has(key);
+    byName.set(key, obj);
+    this.version++;
+    return existed ? 'updated' : 'added';
+  }
+
+  /** Removes an object; true when it was there. */
+  delete(kind: KindName, namespace: string | undefined, name: string): boolean {
+    const removed = this.objects.get(kind)?.delete(nsName(KINDS[kind].namespaced ? namespace : undefined, name)) ?? false;
+    if (removed) this.version++;
+    return removed;
+  }
+
+  /** One object, or undefined. */
+  get<K extends KindName>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
+    return this.objects.get(kind)?.get(nsName(KINDS[kind].namespaced ? namespace : undefined, name)) as KindMap[K] | undefined;
+  }
+
+  /** Increases on every change; lets callers skip work when nothing changed. */
+  get generation(): number {
+    return this.version;
+  }
+
+  /** A frozen view of the current objects; later store changes do not affect it. */
+  snapshot(): Snapshot {
+    const copy = new Map<KindName, ReadonlyMap<string, K8sObject>>();
+    for (const [kind, byName] of this.objects) copy.set(kind, new Map(byName));
+    return new Snapshot(copy);
+  }
+}

@@ -1,0 +1,52 @@
+import type { BackendPort, ServiceBackend } from '../../kongstate/types.js';
+import type { Ingress, IngressBackend } from '../../model/ingress.js';
+import { refOf } from '../../model/object-ref.js';
+import type { TranslateContext } from '../context.js';
+import { portCanonical } from '../ports.js';
+
+const FACADE_GROUP = 'incubator.ingress-controller.konghq.com';
+
+/** An Ingress backend resolved enough to name its Kong service and route. */
+export type IngressBackendRef = {
+  readonly backend: ServiceBackend;
+  /** Kong service name */
+  readonly serviceName: string;
+  /** Kong service host (= upstream name) */
+  readonly serviceHost: string;
+  readonly isFacade: boolean;
+};
+
+/** Spec 02 §3: the backend of an Ingress path (or default backend), or an error message. */
+export function resolveIngressBackend(ctx: TranslateContext, ing: Ingress, b: IngressBackend): IngressBackendRef | { error: string } {
+  const ns = ing.metadata.namespace ?? '';
+  if (b.service) {
+    const port: BackendPort = b.service.port?.number
+      ? { kind: 'number', number: b.service.port.number }
+      : b.service.port?.name
+        ? { kind: 'name', name: b.service.port.name }
+        : { kind: 'implicit' };
+    const canonical = portCanonical(port);
+    return {
+      backend: { kind: 'Service', namespace: ns, name: b.service.name, port },
+      serviceName: `${ns}.${b.service.name}.${canonical}`,
+      serviceHost: `${b.service.name}.${ns}.${canonical}.svc`,
+      isFacade: false,
+    };
+  }
+  if (b.resource) {
+    const { apiGroup, kind, name } = b.resource;
+    if (apiGroup !== FACADE_GROUP || kind !== 'KongServiceFacade') {
+      return { error: `unknown resource type ${apiGroup ? `${apiGroup}/` : ''}${kind}` };
+    }
+    if (!ctx.options.featureGates.KongServiceFacade) {
+      return { error: `KongServiceFacade is not enabled, please set the "KongServiceFacade" feature gate to 'true' to enable it` };
+    }
+    const facade = ctx.snapshot.get('KongServiceFacade', ns, name);
+    if (!facade) return { error: `failed to get KongServiceFacade ${ns}/${name}: not found` };
+    const port: BackendPort = { kind: 'number', number: facade.spec?.backendRef?.port ?? 0 };
+    const serviceName = `${ns}.${name}.svc.facade`;
+    ctx.configured(refOf(facade));
+    return { backend: { kind: 'KongServiceFacade', namespace: ns, name, port }, serviceName, serviceHost: serviceName, isFacade: true };
+  }
+  return { error: 'no Service or Resource specified for Ingress path' };
+}

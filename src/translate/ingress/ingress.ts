@@ -1,0 +1,109 @@
+import type { KongRoute, KongService } from '../../kongstate/types.js';
+import type { Ingress } from '../../model/ingress.js';
+import { refOf } from '../../model/object-ref.js';
+import type { TranslateContext } from '../context.js';
+import type { IngressRules } from '../rules.js';
+import { objectTags } from '../tags.js';
+import { ingressClassParameters } from '../upstreams.js';
+import { resolveIngressBackend, type IngressBackendRef } from './backends.js';
+import { translatedIngresses } from './class.js';
+import { translateDefaultBackend } from './default-backend.js';
+import { applyRegexPrefix, kongPathsFor, normalizePath, DEFAULT_REGEX_PREFIX, REGEX_PREFIX_ANNOTATION, type IngressPathSpec } from './paths.js';
+import { applyIngressRouteAnnotations } from './route-annotations.js';
+import { ingressRouteExpression } from '../expressions/ingress.js';
+
+type RouteAccumulator = { ing: Ingress; host: string; backend: IngressBackendRef; paths: IngressPathSpec[]; name: string };
+
+/** Spec 02 §2, §5, §7: every translated Ingress's rules, default backend and TLS entries into `rules`. */
+export function collectIngressRules(ctx: TranslateContext, rules: IngressRules): void {
+  const ingresses = translatedIngresses(ctx.snapshot, ctx.options.ingressClass);
+  const routes = new Map<string, RouteAccumulator>();
+  for (const ing of ingresses) {
+    collectPaths(ctx, ing, routes);
+    for (const tls of ing.spec?.tls ?? []) {
+      if (tls.hosts?.length && tls.secretName) rules.claimTLS(ing.metadata.namespace ?? '', tls.secretName, tls.hosts, refOf(ing));
+    }
+  }
+  for (const acc of routes.values()) addRoute(ctx, rules, acc);
+  translateDefaultBackend(ctx, rules, ingresses);
+}
+
+function collectPaths(ctx: TranslateContext, ing: Ingress, routes: Map<string, RouteAccumulator>): void {
+  const ns = ing.metadata.namespace ?? '';
+  (ing.spec?.rules ?? []).forEach((rule, ri) => {
+    (rule.http?.paths ?? []).forEach((path, pi) => {
+      const spec = normalizePath(path.path, path.pathType);
+      const backend = resolveIngressBackend(ctx, ing, path.backend ?? {});
+      if ('error' in backend) {
+        ctx.fail({
+          reason: 'UnsupportedBackend',
+          objects: [refOf(ing)],
+          field: `spec.rules[${ri}].http.paths[${pi}].backend`,
+          message: `failed to get backend for ingress path "${spec.path}": ${backend.error}`,
+        });
+        return;
+      }
+      const host = rule.host ?? '';
+      const name = routeName(ns, ing.metadata.name, host, backend);
+      const acc = routes.get(name);
+      if (acc) acc.paths.push(spec);
+      else routes.set(name, { ing, host, backend, paths: [spec], name });
+    });
+  });
+}
+
+// Spec 02 §2.1.
+function routeName(ns: string, ingName: string, host: string, b: IngressBackendRef): string {
+  const h = host.replaceAll('*', '_');
+  if (b.isFacade) return `${ns}.${ingName}.${h}.${b.backend.name}.svc.facade`;
+  const port = b.serviceName.slice(`${ns}.${b.backend.name}.`.length);
+  return `${ns}.${ingName}.${b.backend.name}.${h}.${port}`;
+}
+
+/** The Kong service for an Ingress backend, created on first use (spec 02 §2.2). */
+export function ingressService(rules: IngressRules, ing: Ingress, b: IngressBackendRef, withPath: boolean): KongService {
+  let ks = rules.services.get(b.serviceName);
+  if (!ks) {
+    ks = {
+      name: b.serviceName,
+      host: b.serviceHost,
+      port: 80,
+      protocol: 'http',
+      ...(withPath ? { path: '/' } : {}),
+      connect_timeout: 60000,
+      read_timeout: 60000,
+      write_timeout: 60000,
+      retries: 5,
+      tags: [],
+      routes: [],
+      meta: { backends: [b.backend], parent: refOf(ing), k8sServices: [], annotations: {}, sourceKind: 'Ingress' },
+    };
+    rules.services.set(b.serviceName, ks);
+  }
+  return ks;
+}
+
+function addRoute(ctx: TranslateContext, rules: IngressRules, acc: RouteAccumulator): void {
+  const { ing } = acc;
+  const route: KongRoute = {
+    name: acc.name,
+    strip_path: false,
+    preserve_host: true,
+    request_buffering: true,
+    response_buffering: true,
+    tags: objectTags(ing),
+    meta: { source: refOf(ing) },
+  };
+  if (ctx.expressions) {
+    Object.assign(route, ingressRouteExpression(ctx, ing, acc.host, acc.paths));
+  } else {
+    const marker = ing.metadata.annotations?.[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
+    const legacy = ingressClassParameters(ctx)?.enableLegacyRegexDetection === true;
+    route.paths = acc.paths.flatMap((p) => kongPathsFor(p)).map((p) => applyRegexPrefix(p, marker, legacy));
+    if (acc.host) route.hosts = [acc.host];
+    route.regex_priority = 0;
+  }
+  applyIngressRouteAnnotations(ctx, route, ing, { defaultBackend: false });
+  ingressService(rules, ing, acc.backend, true).routes.push(route);
+  ctx.configured(refOf(ing));
+}

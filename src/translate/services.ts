@@ -1,0 +1,100 @@
+import type { KongService, ServiceBackend } from '../kongstate/types.js';
+import type { Service } from '../model/core.js';
+import { refOf, type ObjectRef } from '../model/object-ref.js';
+import type { TranslateContext } from './context.js';
+import { objectTags, UNKNOWN_SERVICE_TAGS } from './tags.js';
+import type { K8sObject } from '../model/meta.js';
+
+/** A backend resolved to its Kubernetes Service (and facade, when the backend is a KongServiceFacade). */
+export type ResolvedBackend = {
+  readonly backend: ServiceBackend;
+  readonly service: Service;
+  readonly facade?: K8sObject;
+};
+
+/** The Kubernetes Service behind a backend, or undefined (no failure recorded: callers decide). */
+export function resolveBackend(ctx: TranslateContext, backend: ServiceBackend): ResolvedBackend | undefined {
+  if (backend.kind === 'KongServiceFacade') {
+    const facade = ctx.snapshot.get('KongServiceFacade', backend.namespace, backend.name);
+    const target = facade?.spec?.backendRef?.name;
+    const service = target ? ctx.snapshot.get('Service', backend.namespace, target) : undefined;
+    return facade && service ? { backend, service, facade } : undefined;
+  }
+  const service = ctx.snapshot.get('Service', backend.namespace, backend.name);
+  return service ? { backend, service } : undefined;
+}
+
+/**
+ * Spec 01 §7: resolve each Kong service's backends, merge the Service (and facade) annotations, check that
+ * several Services agree on konghq.com/* annotations, and compute the service tags.
+ */
+export function populateServices(ctx: TranslateContext, services: Iterable<KongService>): void {
+  for (const ks of services) {
+    const resolved: ResolvedBackend[] = [];
+    for (const backend of ks.meta.backends) {
+      const r = resolveBackend(ctx, backend);
+      if (!r) {
+        ctx.fail({
+          reason: 'ServiceNotFound',
+          objects: [ks.meta.parent],
+          message: `no ${backend.kind} ${backend.namespace}/${backend.name} found for Kong service ${ks.name}`,
+        });
+        continue;
+      }
+      resolved.push(r);
+    }
+    const unique = uniqueBy(resolved, (r) => `${r.service.metadata.namespace}/${r.service.metadata.name}/${r.facade?.metadata.name ?? ''}`);
+    ks.meta.k8sServices = unique.map((r) => refOf(r.facade ?? r.service));
+    ks.meta.annotations = mergedAnnotations(unique);
+    if (unique.length > 1) checkConsistentAnnotations(ctx, ks, unique);
+    ks.tags = serviceTags(ks, unique, ctx);
+  }
+}
+
+function mergedAnnotations(resolved: readonly ResolvedBackend[]): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const r of resolved) {
+    Object.assign(merged, r.service.metadata.annotations ?? {});
+    // A facade's annotations override its Service's (spec 01 §7).
+    if (r.facade) Object.assign(merged, r.facade.metadata.annotations ?? {});
+  }
+  return merged;
+}
+
+function checkConsistentAnnotations(ctx: TranslateContext, ks: KongService, resolved: readonly ResolvedBackend[]): void {
+  const annotationSets = resolved.map((r) => r.service.metadata.annotations ?? {});
+  const keys = new Set<string>();
+  for (const a of annotationSets) for (const k of Object.keys(a)) if (k.startsWith('konghq.com/')) keys.add(k);
+  const refs: ObjectRef[] = resolved.map((r) => refOf(r.service));
+  for (const key of [...keys].sort()) {
+    const values = new Set(annotationSets.map((a) => a[key]));
+    if (values.size === 1 && annotationSets.every((a) => key in a)) continue;
+    for (const ref of refs) {
+      ctx.fail({
+        reason: 'ConflictingAnnotations',
+        objects: [ref],
+        field: `metadata.annotations[${key}]`,
+        message: `the Services of Kong service ${ks.name} must all have the same ${key} annotation`,
+      });
+    }
+    ks.meta.skip = true;
+  }
+}
+
+// Spec 01 §4.2: one Service -> its tags; a facade -> the facade's; several -> the parent route's; none -> placeholder.
+function serviceTags(ks: KongService, resolved: readonly ResolvedBackend[], ctx: TranslateContext): string[] {
+  if (resolved.length === 0) return [...UNKNOWN_SERVICE_TAGS];
+  if (resolved.length === 1) return objectTags(resolved[0].facade ?? resolved[0].service);
+  const parent = ctx.snapshot.get(ks.meta.parent.kind as 'HTTPRoute', ks.meta.parent.namespace, ks.meta.parent.name);
+  return parent ? objectTags(parent) : [];
+}
+
+function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const k = key(i);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

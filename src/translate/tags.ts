@@ -1,0 +1,42 @@
+import type { K8sObject } from '../model/meta.js';
+import { parseApiVersion } from '../model/meta.js';
+
+const USER_TAGS_ANNOTATION = 'konghq.com/tags';
+
+/** Tags describing a Kubernetes object (spec 01 §4.1), then extra tags, then the object's konghq.com/tags. */
+export function objectTags(obj: K8sObject, extra: readonly string[] = []): string[] {
+  const { group, version } = parseApiVersion(obj.apiVersion);
+  const md = obj.metadata;
+  const tags: string[] = [];
+  if (md.name) tags.push(`k8s-name:${md.name}`);
+  if (md.namespace) tags.push(`k8s-namespace:${md.namespace}`);
+  if (obj.kind) tags.push(`k8s-kind:${obj.kind}`);
+  if (md.uid) tags.push(`k8s-uid:${md.uid}`);
+  if (group) tags.push(`k8s-group:${group}`);
+  if (version) tags.push(`k8s-version:${version}`);
+  tags.push(...extra);
+  tags.push(...userTags(obj));
+  return tags;
+}
+
+/** The konghq.com/tags annotation: comma-separated, trimmed, empties dropped, first occurrence kept. */
+export function userTags(obj: K8sObject): string[] {
+  const raw = obj.metadata.annotations?.[USER_TAGS_ANNOTATION];
+  if (!raw) return [];
+  const out: string[] = [];
+  for (const item of raw.split(',')) {
+    const t = item.trim();
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** Spec 01 §4.3: the tags of a Kong service none of whose backends resolved. */
+export const UNKNOWN_SERVICE_TAGS: readonly string[] = [
+  'k8s-name:UNKNOWN',
+  'k8s-namespace:UNKNOWN',
+  'k8s-kind:Service',
+  'k8s-uid:00000000-0000-0000-0000-000000000000',
+  'k8s-group:core',
+  'k8s-version:v1',
+];

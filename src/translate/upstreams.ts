@@ -1,0 +1,109 @@
+import type { KongService, KongTarget, KongUpstream } from '../kongstate/types.js';
+import type { Service, ServicePort } from '../model/core.js';
+import { refOf } from '../model/object-ref.js';
+import type { TranslateContext } from './context.js';
+import { resolveServicePort } from './ports.js';
+import { resolveBackend } from './services.js';
+
+const SERVICE_UPSTREAM_ANNOTATION = 'ingress.kubernetes.io/service-upstream';
+
+/**
+ * Spec 01 §8: one upstream per distinct Kong service host, with the targets of every backend. Also sets
+ * each Kong service's `port` to the resolved Service port.
+ */
+export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongService>): KongUpstream[] {
+  const byName = new Map<string, KongUpstream>();
+  const serviceUpstream = serviceUpstreamForClass(ctx);
+  for (const ks of services) {
+    const targets: KongTarget[] = [];
+    for (const backend of ks.meta.backends) {
+      const resolved = resolveBackend(ctx, backend);
+      if (!resolved) continue; // already a failure from populateServices
+      const port = resolveServicePort(resolved.service, backend.port);
+      if ('error' in port) {
+        ctx.fail({
+          reason: 'PortNotFound',
+          objects: [ks.meta.parent, refOf(resolved.service)],
+          message: `port ${describePort(backend.port)} of Service ${backend.namespace}/${resolved.service.metadata.name}: ${port.error}`,
+        });
+        continue;
+      }
+      ks.port = port.port.port;
+      for (const t of backendTargets(ctx, resolved.service, port.port, serviceUpstream)) {
+        targets.push(backend.weight === undefined ? t : { ...t, weight: backend.weight });
+      }
+    }
+    if (byName.has(ks.host)) continue; // the first Kong service with this host defines the upstream
+    byName.set(ks.host, { name: ks.host, tags: [...ks.tags], targets: mergeTargets(targets), meta: { service: ks.name } });
+  }
+  return [...byName.values()];
+}
+
+function describePort(p: KongService['meta']['backends'][number]['port']): string {
+  return p.kind === 'number' ? String(p.number) : p.kind === 'name' ? `"${p.name}"` : '(implicit)';
+}
+
+// Spec 01 §8.2: service-upstream, ExternalName, then EndpointSlices.
+function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, classServiceUpstream: boolean): KongTarget[] {
+  const ns = svc.metadata.namespace ?? '';
+  if (classServiceUpstream || svc.metadata.annotations?.[SERVICE_UPSTREAM_ANNOTATION] === 'true') {
+    const domain = ctx.options.clusterDomain ? `.${ctx.options.clusterDomain}` : '';
+    return [{ target: `${svc.metadata.name}.${ns}.svc${domain}:${port.port}` }];
+  }
+  if (svc.spec?.type === 'ExternalName') {
+    return [{ target: `${svc.spec.externalName ?? ''}:${String(port.targetPort ?? port.port)}` }];
+  }
+  const protocols = new Set(['TCP', ...(svc.spec?.ports ?? []).map((p) => p.protocol ?? 'TCP')]);
+  const out: KongTarget[] = [];
+  const seen = new Set<string>();
+  for (const slice of ctx.snapshot.endpointSlicesFor(ns, svc.metadata.name)) {
+    for (const sp of slice.ports ?? []) {
+      if (sp.port === undefined || sp.port === null || sp.port < 0) continue;
+      if (!protocols.has(sp.protocol ?? 'TCP')) continue;
+      if ((sp.name ?? '') !== (port.name ?? '')) continue;
+      for (const ep of slice.endpoints ?? []) {
+        const address = ep.addresses?.[0];
+        if (!address) continue;
+        const ready = ep.conditions?.ready !== false;
+        const terminating = ep.conditions?.terminating === true;
+        if (!ready && !(ctx.options.enableDrainSupport && terminating)) continue;
+        const host = address.includes(':') ? `[${address}]` : address;
+        const target = `${host}:${sp.port}`;
+        if (seen.has(target)) continue;
+        seen.add(target);
+        out.push(ready ? { target } : { target, weight: 0 });
+      }
+    }
+  }
+  return out;
+}
+
+// Targets with the same address are merged; weights add up, an unset weight counting 100 (spec 01 §8).
+function mergeTargets(targets: readonly KongTarget[]): KongTarget[] {
+  const byTarget = new Map<string, KongTarget[]>();
+  for (const t of targets) {
+    const list = byTarget.get(t.target);
+    if (list) list.push(t);
+    else byTarget.set(t.target, [t]);
+  }
+  const out: KongTarget[] = [];
+  for (const [target, list] of byTarget) {
+    if (list.length === 1) out.push({ ...list[0] });
+    else out.push({ target, weight: list.reduce((sum, t) => sum + (t.weight ?? 100), 0) });
+  }
+  return out;
+}
+
+// Spec 02 §1.1: IngressClassParameters serviceUpstream applies to every Service.
+function serviceUpstreamForClass(ctx: TranslateContext): boolean {
+  return ingressClassParameters(ctx)?.serviceUpstream === true;
+}
+
+/** The IngressClassParameters spec of the controller's IngressClass, when it is set up fully (spec 02 §1.1). */
+export function ingressClassParameters(ctx: TranslateContext): { enableLegacyRegexDetection?: boolean; serviceUpstream?: boolean } | undefined {
+  const cls = ctx.snapshot.get('IngressClass', undefined, ctx.options.ingressClass);
+  const p = cls?.spec?.parameters;
+  if (!p || p.apiGroup !== 'configuration.konghq.com' || p.kind !== 'IngressClassParameters') return undefined;
+  if (!p.scope || !p.namespace || !p.name) return undefined;
+  return ctx.snapshot.get('IngressClassParameters', p.namespace, p.name)?.spec;
+}
