@@ -2,13 +2,18 @@ import type { Ingress } from '../../model/ingress.js';
 import type { TranslateContext } from '../context.js';
 import { headerAnnotations, splitList } from '../annotations/lists.js';
 import { DEFAULT_REGEX_PREFIX, REGEX_PREFIX_ANNOTATION, trimBoth, trimLeft, type IngressPathSpec } from '../ingress/paths.js';
-import { and, headerField, hostMatcher, methodMatcher, or, predicate, render, shifted, sniMatcher, type Matcher } from './matcher.js';
+import { annotationField } from '../failures.js';
+import { refOf } from '../../model/object-ref.js';
+import {
+  and, headerField, hostMatcher, isValidHost, isValidMethod, isValidSNI, methodMatcher, or, predicate, render, shifted, sniMatcher,
+  type Matcher,
+} from './matcher.js';
 
 const INGRESS_KIND_PRIORITY = 3; // spec 04 §6.3: bits 44-45 mark routes from Ingress
 
 /** Spec 04 §6.2–6.3 (= spec 02 §4.4–4.5): the expression and priority of an Ingress rule route. */
 export function ingressRouteExpression(
-  _ctx: TranslateContext,
+  ctx: TranslateContext,
   ing: Ingress,
   host: string,
   paths: readonly IngressPathSpec[],
@@ -19,6 +24,9 @@ export function ingressRouteExpression(
   const headers = headerAnnotations(ann);
   const methods = splitList(ann['konghq.com/methods']).map((m) => m.toUpperCase());
   const snis = splitList(ann['konghq.com/snis']);
+  warnSkipped(ctx, ing, 'konghq.com/host-aliases', splitList(ann['konghq.com/host-aliases']).filter((h) => !isValidHost(h)), 'host');
+  warnSkipped(ctx, ing, 'konghq.com/methods', methods.filter((m) => !isValidMethod(m)), 'method');
+  warnSkipped(ctx, ing, 'konghq.com/snis', snis.filter((s) => !isValidSNI(s)), 'SNI');
 
   const headerMatchers: Matcher[] = [];
   for (const name of [...headers.keys()].sort()) {
@@ -85,15 +93,25 @@ function pathMatcher(p: IngressPathSpec, marker: string): Matcher {
 function pathTraits(p: IngressPathSpec, marker: string): { isRegex: boolean; length: number } {
   switch (p.pathType) {
     case 'Exact':
-      return { isRegex: true, length: 1 + trimLeft(p.path, '/').length };
+      return { isRegex: true, length: 1 + byteLength(trimLeft(p.path, '/')) };
     case 'Prefix': {
       const base = trimBoth(p.path, '/');
-      return { isRegex: true, length: base === '' ? 1 : base.length + 2 };
+      return { isRegex: true, length: base === '' ? 1 : byteLength(base) + 2 };
     }
     default:
       if (marker !== '' && p.path.startsWith(marker)) return { isRegex: true, length: byteLength(p.path) - byteLength(marker) };
       return { isRegex: false, length: byteLength(p.path) };
   }
+}
+
+// Spec 04 §1.5: KIC leaves invalid items out of the expression one by one, silently.
+function warnSkipped(ctx: TranslateContext, ing: Ingress, key: string, skipped: readonly string[], what: string): void {
+  if (skipped.length === 0) return;
+  ctx.warn({
+    objects: [refOf(ing)],
+    field: annotationField(key),
+    message: `${key}: invalid ${what} ${skipped.map((v) => JSON.stringify(v)).join(', ')} left out of the route expression, as KIC does`,
+  });
 }
 
 function byteLength(s: string): number {

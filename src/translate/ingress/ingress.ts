@@ -11,6 +11,8 @@ import { translateDefaultBackend } from './default-backend.js';
 import { applyRegexPrefix, kongPathsFor, normalizePath, DEFAULT_REGEX_PREFIX, REGEX_PREFIX_ANNOTATION, type IngressPathSpec } from './paths.js';
 import { applyIngressRouteAnnotations } from './route-annotations.js';
 import { ingressRouteExpression } from '../expressions/ingress.js';
+import { initialRouteProtocols } from '../annotations/protocols.js';
+import { applyRewrites } from '../annotations/rewrite.js';
 
 type RouteAccumulator = { ing: Ingress; host: string; backend: IngressBackendRef; paths: IngressPathSpec[]; name: string };
 
@@ -25,6 +27,8 @@ export function collectIngressRules(ctx: TranslateContext, rules: IngressRules):
     }
   }
   for (const acc of routes.values()) addRoute(ctx, rules, acc);
+  // Spec 02 §6.2 and §5: rewrite runs on the rule routes only, before the default backend is added.
+  applyRewrites(ctx, rules);
   translateDefaultBackend(ctx, rules, ingresses);
 }
 
@@ -33,6 +37,13 @@ function collectPaths(ctx: TranslateContext, ing: Ingress, routes: Map<string, R
   (ing.spec?.rules ?? []).forEach((rule, ri) => {
     (rule.http?.paths ?? []).forEach((path, pi) => {
       const spec = normalizePath(path.path, path.pathType);
+      if (path.pathType !== undefined && path.pathType !== spec.pathType) {
+        ctx.warn({
+          objects: [refOf(ing)],
+          field: `spec.rules[${ri}].http.paths[${pi}].pathType`,
+          message: `unknown pathType ${JSON.stringify(path.pathType)}: the path is treated as ImplementationSpecific`,
+        });
+      }
       const backend = resolveIngressBackend(ctx, ing, path.backend ?? {});
       if ('error' in backend) {
         ctx.fail({
@@ -94,6 +105,9 @@ function addRoute(ctx: TranslateContext, rules: IngressRules, acc: RouteAccumula
     tags: objectTags(ing),
     meta: { source: refOf(ing) },
   };
+  // Spec 02 §6: at creation a rule route takes the raw protocols list, sorted; the annotation step may re-set it.
+  const protocols = initialRouteProtocols(ing.metadata.annotations ?? {});
+  if (protocols) route.protocols = protocols;
   if (ctx.expressions) {
     Object.assign(route, ingressRouteExpression(ctx, ing, acc.host, acc.paths));
   } else {

@@ -1,0 +1,25 @@
+import type { KongService } from '../../kongstate/types.js';
+import type { TranslateContext } from '../context.js';
+import { applyServiceIntegers } from './service-timeouts.js';
+import { applyServicePath } from './service-path.js';
+import { applyServiceProtocol } from './service-protocol.js';
+import { applyServiceTLSVerify } from './service-tls-verify.js';
+import type { AnnotationSource } from './source.js';
+
+/**
+ * Spec 02 §8 (spec 01 §1 step 5): the Kubernetes Service annotations on each Kong service, whatever its
+ * source kind. They read the merged annotations of the backing Services (and facades); failures and
+ * warnings name those objects.
+ */
+export function applyServiceAnnotations(ctx: TranslateContext, services: Iterable<KongService>): void {
+  for (const ks of services) {
+    if (ks.meta.k8sServices.length === 0) continue;
+    const src: AnnotationSource = { ctx, objects: ks.meta.k8sServices, annotations: ks.meta.annotations };
+    const protocolOK = applyServiceProtocol(src, ks);
+    applyServicePath(src, ks);
+    applyServiceIntegers(src, ks);
+    applyServiceTLSVerify(src, ks);
+    // Kong rejects a path on gRPC services. KIC skips this removal after an invalid protocol (spec 02 §8 quirk).
+    if (protocolOK && (ks.protocol === 'grpc' || ks.protocol === 'grpcs')) delete ks.path;
+  }
+}
