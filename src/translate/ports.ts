@@ -23,6 +23,8 @@ export function resolveServicePort(svc: Service, port: BackendPort): PortResolut
       if (external) return { error: 'rules with an ExternalName service must specify numeric ports' };
       return ports.length === 1 ? { port: ports[0] } : { error: 'no suitable port found' };
     }
+    case 'unset':
+      return { error: 'the backendRef has no port' };
   }
 }
 

@@ -29,9 +29,7 @@ export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongSer
         continue;
       }
       ks.port = port.port.port;
-      for (const t of backendTargets(ctx, resolved.service, port.port, serviceUpstream)) {
-        targets.push(backend.weight === undefined ? t : { ...t, weight: backend.weight });
-      }
+      targets.push(...weighted(backendTargets(ctx, resolved.service, port.port, serviceUpstream), backend.weight));
     }
     if (byName.has(ks.host)) continue; // the first Kong service with this host defines the upstream
     byName.set(ks.host, { name: ks.host, tags: [...ks.tags], targets: mergeTargets(targets), meta: { service: ks.name } });
@@ -40,7 +38,18 @@ export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongSer
 }
 
 function describePort(p: KongService['meta']['backends'][number]['port']): string {
-  return p.kind === 'number' ? String(p.number) : p.kind === 'name' ? `"${p.name}"` : '(implicit)';
+  return p.kind === 'number' ? String(p.number) : p.kind === 'name' ? `"${p.name}"` : p.kind === 'unset' ? '(none)' : '(implicit)';
+}
+
+/**
+ * Spec 03 §3.4: a Gateway API backend weight is split evenly (integer division) over the backend's
+ * non-terminating targets, at least 1 each unless the weight is 0. No weight leaves targets as they are.
+ */
+export function weighted(targets: readonly KongTarget[], weight: number | undefined): KongTarget[] {
+  if (weight === undefined) return [...targets];
+  const live = targets.filter((t) => t.weight !== 0).length;
+  const each = weight === 0 ? 0 : Math.max(1, Math.floor(weight / Math.max(live, 1)));
+  return targets.map((t) => (t.weight === 0 ? t : { ...t, weight: each }));
 }
 
 // Spec 01 §8.2: service-upstream, ExternalName, then EndpointSlices.
