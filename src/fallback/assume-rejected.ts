@@ -1,4 +1,5 @@
 import { emptyKongState } from '../kongstate/types.js';
+import { knownKind } from '../model/kinds.js';
 import type { K8sObject } from '../model/meta.js';
 import { parseApiVersion } from '../model/meta.js';
 import { formatRef, type ObjectRef } from '../model/object-ref.js';
@@ -37,7 +38,8 @@ export function translateWithFallback(
   const notes: string[] = [];
   const marked: K8sObject[] = [];
   for (const ref of rejected) {
-    const obj = snapshot.get(ref.kind as Parameters<Snapshot['get']>[0], ref.namespace, ref.name);
+    const kind = knownKind(ref.group, ref.kind);
+    const obj = kind ? snapshot.get(kind, ref.namespace, ref.name) : undefined;
     if (obj) marked.push(obj);
     else notes.push(`--assume-rejected ${formatRef(ref)}: no such object in the input`);
   }

@@ -71,3 +71,8 @@ test("the mock rejection carries every identity tag, empty values included (spec
   ]);
   assert.deepEqual(body.flattened_errors[0].errors, [{ messages: ['broken object'] }]);
 });
+
+test('a rejected object of a kind the translator does not read is reported, not thrown', () => {
+  const r = translateWithFallback(snap(service('s')), options, [{ group: 'example.com', kind: 'Widget', namespace: 'default', name: 'w' }]);
+  assert.match(r.notes[0], /Widget default\/w: no such object/);
+});
