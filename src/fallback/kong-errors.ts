@@ -56,6 +56,7 @@ export type UnparseableKongErrors = {
   readonly reason: string;
 };
 
+/** The outcome of parsing a rejection body: what it says, or why it could not be read. */
 export type KongErrorsResult = ParsedKongErrors | UnparseableKongErrors;
 
 const KONG_GROUP = 'configuration.konghq.com';
