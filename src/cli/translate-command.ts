@@ -9,6 +9,7 @@ import { knownKind } from '../model/kinds.js';
 import { parseApiVersion } from '../model/meta.js';
 import type { ObjectRef } from '../model/object-ref.js';
 import {
+  FlagError,
   parseFeatureGates, parseIngressClass, parseKongVersion, parseObjectRefFlag, parseOutputFormat, parseRouterFlavor,
 } from './flags.js';
 import { translateWithFallback } from '../fallback/assume-rejected.js';
@@ -60,16 +61,23 @@ function runTranslate(flags: TranslateFlags, io: CommandIO): number {
     now: new Date(),
   });
   const rejected: ObjectRef[] = flags.assumeRejected.map((v) => parseObjectRefFlag(v));
+  // commander's requiredOption is satisfied by the [] default of a repeatable option: check it here.
+  if (flags.filename.length === 0) throw new FlagError('-f, --filename is required: a file, a directory or - for stdin');
   const loaded = loadManifests(flags.filename, io.readStdin);
 
-  const unknownKinds = new Set<string>();
-  for (const o of loaded.objects) {
-    if (!knownKind(parseApiVersion(o.apiVersion).group, o.kind)) unknownKinds.add(`${o.apiVersion} ${o.kind}`);
-  }
-  for (const k of [...unknownKinds].sort()) io.stderr(`warning: ignoring objects of kind ${k}: not read by the translator\n`);
+  // Unknown kinds (also a known Kind in another API group) are left out, with one warning per group and Kind.
+  const unknownKinds = new Map<string, string>();
+  const known = loaded.objects.filter((o) => {
+    const { group } = parseApiVersion(o.apiVersion);
+    if (knownKind(group, o.kind)) return true;
+    if (!unknownKinds.has(`${group}/${o.kind}`)) unknownKinds.set(`${group}/${o.kind}`, `${o.kind} (${o.apiVersion})`);
+    return false;
+  });
+  for (const k of [...unknownKinds.values()].sort()) io.stderr(`warning: ignoring objects of kind ${k}: not read by the translator\n`);
 
-  const snapshot = Snapshot.of(loaded.objects);
-  const { result, excluded } = translateWithFallback(snapshot, options, rejected);
+  const snapshot = Snapshot.of(known);
+  const { result, excluded, notes } = translateWithFallback(snapshot, options, rejected);
+  for (const n of notes) io.stderr(`warning: ${n}\n`);
   for (const e of excluded) io.stderr(`excluded: ${e}\n`);
   for (const w of result.warnings) io.stderr(`${formatWarning(w)}\n`);
   for (const f of result.failures) io.stderr(`${formatFailure(f)}\n`);

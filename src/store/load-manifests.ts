@@ -19,7 +19,7 @@ export type LoadedManifests = {
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 // kubectl splits multi-document YAML on lines that are exactly `---` (optionally followed by a comment/space).
-const DOC_SEPARATOR = /^---[ \t]*(?:#.*)?$/;
+const DOC_SEPARATOR = /^---[ \t]*(?:#.*)?\r?$/; // \r: files with CRLF line ends
 
 /** Reads manifests the way `kubectl apply -f` does: files, directories (recursive) or `-` for stdin. */
 export function loadManifests(paths: readonly string[], readStdin: () => string = () => readFileSync(0, 'utf8')): LoadedManifests {
@@ -100,7 +100,9 @@ function parseYamlDocument(text: string, file: string, lineOffset: number, out: 
     docs = yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA, filename: file });
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
-      const line = lineOffset + (err.mark?.line ?? 0) + 1;
+      // An error at the end of the stream (an unclosed bracket) points past the text: name its last line.
+      const lastLine = text.trimEnd().split('\n').length - 1;
+      const line = lineOffset + Math.min(err.mark?.line ?? 0, Math.max(lastLine, 0)) + 1;
       throw new ManifestError(`${file}:${line}: invalid YAML: ${err.reason}`, { cause: err });
     }
     throw err;
