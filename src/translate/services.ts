@@ -4,6 +4,10 @@ import { refOf, type ObjectRef } from '../model/object-ref.js';
 import type { TranslateContext } from './context.js';
 import { objectTags, UNKNOWN_SERVICE_TAGS } from './tags.js';
 import type { K8sObject } from '../model/meta.js';
+import type { ClientCertificateUse } from './certificates.js';
+import { clientCertificateUse } from './annotations/service-client-cert.js';
+import { applyServiceCACertificates } from './annotations/service-ca-certificates.js';
+import type { AnnotationSource } from './annotations/source.js';
 
 /** A backend resolved to its Kubernetes Service (and facade, when the backend is a KongServiceFacade). */
 export type ResolvedBackend = {
@@ -26,9 +30,11 @@ export function resolveBackend(ctx: TranslateContext, backend: ServiceBackend): 
 
 /**
  * Spec 01 §7: resolve each Kong service's backends, merge the Service (and facade) annotations, check that
- * several Services agree on konghq.com/* annotations, and compute the service tags.
+ * several Services agree on konghq.com/* annotations, apply the client and CA certificate annotations and
+ * compute the service tags. Returns the client certificates the services use, for buildCertificates.
  */
-export function populateServices(ctx: TranslateContext, services: Iterable<KongService>): void {
+export function populateServices(ctx: TranslateContext, services: Iterable<KongService>): ClientCertificateUse[] {
+  const clientCerts: ClientCertificateUse[] = [];
   for (const ks of services) {
     const resolved: ResolvedBackend[] = [];
     for (const backend of ks.meta.backends) {
@@ -37,7 +43,7 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
         ctx.fail({
           reason: 'ServiceNotFound',
           objects: [ks.meta.parent],
-          message: `no ${backend.kind} ${backend.namespace}/${backend.name} found for Kong service ${ks.name}`,
+          message: `no kubernetes service found for ${backend.kind} ${backend.namespace}/${backend.name} (Kong service ${ks.name})`,
         });
         continue;
       }
@@ -47,8 +53,20 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
     ks.meta.k8sServices = unique.map((r) => refOf(r.facade ?? r.service));
     ks.meta.annotations = mergedAnnotations(unique);
     if (unique.length > 1) checkConsistentAnnotations(ctx, ks, unique);
-    ks.tags = serviceTags(ks, unique, ctx);
+    // Spec 01 §7: then, per resolved Service, the client certificate and CA certificate annotations.
+    for (const r of unique) {
+      const namespace = r.service.metadata.namespace ?? '';
+      const objects = r.facade ? [refOf(r.facade), refOf(r.service)] : [refOf(r.service)];
+      const src: AnnotationSource = { ctx, objects, annotations: mergedAnnotations([r]) };
+      const use = clientCertificateUse(src, namespace, ks);
+      if (use) clientCerts.push(use);
+      applyServiceCACertificates(src, namespace, ks);
+    }
+    if (ks.ca_certificates) ks.ca_certificates = [...new Set(ks.ca_certificates)];
+    // Spec 03 §3.5: several backends are counted per backend, even when they name the same Service.
+    ks.tags = serviceTags(ks, resolved, ctx);
   }
+  return clientCerts;
 }
 
 function mergedAnnotations(resolved: readonly ResolvedBackend[]): Record<string, string> {
@@ -85,6 +103,7 @@ function checkConsistentAnnotations(ctx: TranslateContext, ks: KongService, reso
 function serviceTags(ks: KongService, resolved: readonly ResolvedBackend[], ctx: TranslateContext): string[] {
   if (resolved.length === 0) return [...UNKNOWN_SERVICE_TAGS];
   if (resolved.length === 1) return objectTags(resolved[0].facade ?? resolved[0].service);
+  if (ks.meta.multiBackendTags === 'none') return [];
   const parent = ctx.snapshot.get(ks.meta.parent.kind as 'HTTPRoute', ks.meta.parent.namespace, ks.meta.parent.name);
   return parent ? objectTags(parent) : [];
 }
