@@ -11,6 +11,8 @@ export type JsonObject = { [key: string]: JsonValue };
 export type NestedPlugin = {
   name: string;
   config?: JsonObject;
+  /** HTTPRoute filter plugins carry their route's tags (spec 03 §4.8) */
+  tags?: string[];
 };
 
 export type KongRoute = {
@@ -41,6 +43,8 @@ export type KongRoute = {
 /** Where a route came from: the object whose annotations apply and whose plugins attach. */
 export type RouteMeta = {
   readonly source: ObjectRef;
+  /** KongPlugin names from HTTPRoute ExtensionRef filters, attached to this route only, after the source's konghq.com/plugins (spec 03 §4.8) */
+  readonly pluginNames?: readonly string[];
 };
 
 /** One backend of a Kong service: a Kubernetes Service (or KongServiceFacade) and port. */
@@ -56,7 +60,9 @@ export type ServiceBackend = {
 export type BackendPort =
   | { readonly kind: 'number'; readonly number: number }
   | { readonly kind: 'name'; readonly name: string }
-  | { readonly kind: 'implicit' };
+  | { readonly kind: 'implicit' }
+  /** a Gateway API backendRef without port: never resolves (spec 03 §3.1 step 6) */
+  | { readonly kind: 'unset' };
 
 export type KongService = {
   id?: string;
@@ -91,6 +97,8 @@ export type ServiceMeta = {
   skip?: boolean;
   /** the source kind decides some defaults (Gateway API services have no path, etc.) */
   sourceKind: string;
+  /** tags of a service with several backends: the parent's (default), or none (traditional GRPCRoute, spec 03 §5.4) */
+  multiBackendTags?: 'parent' | 'none';
 };
 
 export type KongTarget = {
