@@ -11,7 +11,7 @@ const consumerOf = (objects: Parameters<typeof run>[0]) => {
 };
 
 const credentialCases = [
-  { type: 'key-auth', data: { key: 'k-1', ttl: '60', unknown: 'x' }, list: 'keyauth_credentials', want: { key: 'k-1', ttl: 60 } },
+  { type: 'key-auth', data: { key: 'k-1', ttl: '60' }, list: 'keyauth_credentials', want: { key: 'k-1', ttl: 60 } },
   { type: 'basic-auth', data: { username: 'u', password: 'plain-pw' }, list: 'basicauth_credentials', want: { username: 'u', password: 'plain-pw' } },
   { type: 'hmac-auth', data: { username: 'u', secret: 's' }, list: 'hmacauth_credentials', want: { username: 'u', secret: 's' } },
   { type: 'jwt', data: { key: 'iss', secret: 's' }, list: 'jwt_secrets', want: { key: 'iss', secret: 's', algorithm: 'HS256' } },
@@ -32,6 +32,18 @@ for (const tc of credentialCases) {
     assert.deepEqual(consumer[tc.list], [{ ...tc.want, tags: SECRET_TAGS('cred') }]);
   });
 }
+
+test('unknown data keys (like the legacy kongCredType) are ignored with a warning naming the key, not the value', () => {
+  const { consumer, lines } = consumerOf([
+    kongConsumer('c', { username: 'c', credentials: ['cred'] }),
+    credential('cred', 'key-auth', { key: 'k', kongCredType: 'key-auth', extra: 'hidden-value' }),
+  ]);
+  assert.deepEqual(consumer.keyauth_credentials, [{ key: 'k', tags: SECRET_TAGS('cred') }]);
+  assert.deepEqual(lines, [
+    'warning: Secret default/cred data[extra]: key-auth credentials have no field extra: ignored',
+    'warning: Secret default/cred data[kongCredType]: key-auth credentials have no field kongCredType: ignored',
+  ]);
+});
 
 test('consumer fields, id and tags; custom_id-only consumers get no id', () => {
   const { doc } = run([kongConsumer('c', { username: 'consumer', custom_id: 'x1' }), kongConsumer('d', { custom_id: 'only' })]);

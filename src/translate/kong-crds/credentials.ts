@@ -57,6 +57,8 @@ export type DecodedCredential = {
   readonly errors: string[];
   /** failures that keep the credential (bad hash_secret, bad ttl) */
   readonly problems: string[];
+  /** data keys the credential type has no field for (KIC ignores them silently), e.g. legacy `kongCredType` */
+  readonly ignoredKeys?: string[];
 };
 
 const TRUE_VALUES = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
@@ -112,7 +114,8 @@ export function decodeCredential(secret: Secret): DecodedCredential {
   }
   credential.tags = objectTags(secret);
   const indexValue = type.index ? String(credential[type.index]) : undefined;
-  return { type: label, list: type.list, credential, indexValue, errors, problems };
+  const ignoredKeys = [...values.keys()].filter((k) => k !== 'id' && !type.fields.includes(k));
+  return { type: label, list: type.list, credential, indexValue, errors, problems, ignoredKeys };
 }
 
 /** Appends a credential to its list in the consumer. */

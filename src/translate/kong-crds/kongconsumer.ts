@@ -66,6 +66,9 @@ function translateConsumer(ctx: TranslateContext, obj: KongConsumerObject, index
     for (const p of decoded.problems) ctx.fail({ reason: 'InvalidCredential', objects: [ref, refOf(secret)], field, message: `credential "${name}" failure: ${p}` });
     for (const e of decoded.errors) ctx.fail({ reason: 'InvalidCredential', objects: [ref, refOf(secret)], field, message: `credential "${name}" failure: ${e}` });
     if (!decoded.credential || !decoded.list) return;
+    for (const key of decoded.ignoredKeys ?? []) {
+      ctx.warn({ objects: [refOf(secret), ref], field: `data[${key}]`, message: `${decoded.type} credentials have no field ${key}: ignored` });
+    }
     addCredential(consumer, decoded.list, decoded.credential);
     if (decoded.indexValue !== undefined) registrations.push({ consumer: index, secret: refOf(secret), type: decoded.type, value: decoded.indexValue });
   });
