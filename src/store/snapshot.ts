@@ -1,7 +1,10 @@
 import type { K8sObject } from '../model/meta.js';
 import type { EndpointSlice } from '../model/core.js';
 import { KINDS, type KindMap, type KindName } from '../model/kinds.js';
-import { nsName, refKey, type ObjectRef } from '../model/object-ref.js';
+import { nsName, refKey, refOf, type ObjectRef } from '../model/object-ref.js';
+import { parseApiVersion } from '../model/meta.js';
+import { knownKind } from '../model/kinds.js';
+import { validateObject } from '../model/schema/validate.js';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
@@ -13,20 +16,35 @@ export class Snapshot {
   private readonly sorted = new Map<KindName, readonly K8sObject[]>();
   private slicesByService?: Map<string, EndpointSlice[]>;
 
-  constructor(private readonly objects: ReadonlyMap<KindName, ReadonlyMap<string, K8sObject>>) {}
+  constructor(
+    private readonly objects: ReadonlyMap<KindName, ReadonlyMap<string, K8sObject>>,
+    /** objects of known kinds whose shape the API server would have refused; not translated */
+    readonly invalid: readonly InvalidObject[] = [],
+  ) {}
 
-  /** A snapshot of exactly these objects (later duplicates replace earlier ones). Unknown kinds are skipped. */
+  /**
+   * A snapshot of exactly these objects (later duplicates replace earlier ones). Unknown kinds are skipped;
+   * objects of a known kind with a malformed shape go to `invalid` instead.
+   */
   static of(objects: Iterable<K8sObject>): Snapshot {
     const byKind = new Map<KindName, Map<string, K8sObject>>();
-    for (const obj of objects) {
-      const kind = obj.kind as KindName;
-      const info = KINDS[kind];
-      if (!info) continue;
+    const invalid = new Map<string, InvalidObject>();
+    for (const raw of objects) {
+      const kind = knownKind(parseApiVersion(raw.apiVersion).group, raw.kind);
+      if (!kind) continue;
+      const key = nsName(KINDS[kind].namespaced ? raw.metadata.namespace : undefined, raw.metadata.name);
+      const checked = validateObject(kind, raw);
       let byName = byKind.get(kind);
       if (!byName) byKind.set(kind, (byName = new Map()));
-      byName.set(nsName(info.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name), obj);
+      if ('error' in checked) {
+        byName.delete(key);
+        invalid.set(`${kind}/${key}`, { ref: refOf(raw), ...checked.error });
+        continue;
+      }
+      invalid.delete(`${kind}/${key}`);
+      byName.set(key, checked.object);
     }
-    return new Snapshot(byKind);
+    return new Snapshot(byKind, [...invalid.values()]);
   }
 
   /** One object, or undefined. `namespace` is ignored for cluster-scoped kinds. */
@@ -86,9 +104,12 @@ export class Snapshot {
       }
       copy.set(kind, kept);
     }
-    return new Snapshot(copy);
+    return new Snapshot(copy, this.invalid.filter((i) => !drop.has(refKey(i.ref))));
   }
 }
+
+/** An object left out because a field has the wrong type (what the API server's validation would refuse). */
+export type InvalidObject = { readonly ref: ObjectRef; readonly field: string; readonly message: string };
 
 // namespace/name keys: compare namespace first, then name (plain byte order, as Go's sort.Strings).
 function compareKeys(a: string, b: string): number {

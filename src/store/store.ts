@@ -1,10 +1,15 @@
 import { parseApiVersion, type K8sObject } from '../model/meta.js';
 import { KINDS, knownKind, type KindMap, type KindName } from '../model/kinds.js';
 import { nsName } from '../model/object-ref.js';
-import { Snapshot } from './snapshot.js';
+import { Snapshot, type InvalidObject } from './snapshot.js';
+import { refOf } from '../model/object-ref.js';
+import { validateObject } from '../model/schema/validate.js';
 
-/** What upsert did with an object. `ignored` means its kind is not one the translator reads. */
-export type UpsertResult = 'added' | 'updated' | 'ignored';
+/**
+ * What upsert did with an object. `ignored`: its kind is not one the translator reads; `invalid`: a field
+ * has the wrong type, so it is kept out of translation (and reported) until a valid version arrives.
+ */
+export type UpsertResult = 'added' | 'updated' | 'ignored' | 'invalid';
 
 /**
  * The in-memory set of objects the translator reads, keyed by kind and namespace/name.
@@ -12,6 +17,7 @@ export type UpsertResult = 'added' | 'updated' | 'ignored';
  */
 export class Store {
   private readonly objects = new Map<KindName, Map<string, K8sObject>>();
+  private readonly invalid = new Map<string, InvalidObject>();
   private version = 0;
 
   /** Adds or replaces an object. Objects of unknown kinds are not stored. */
@@ -21,15 +27,23 @@ export class Store {
     let byName = this.objects.get(kind);
     if (!byName) this.objects.set(kind, (byName = new Map()));
     const key = nsName(KINDS[kind].namespaced ? obj.metadata.namespace : undefined, obj.metadata.name);
-    const existed = byName.has(key);
-    byName.set(key, obj);
+    const checked = validateObject(kind, obj);
     this.version++;
+    if ('error' in checked) {
+      byName.delete(key);
+      this.invalid.set(`${kind}/${key}`, { ref: refOf(obj), ...checked.error });
+      return 'invalid';
+    }
+    this.invalid.delete(`${kind}/${key}`);
+    const existed = byName.has(key);
+    byName.set(key, checked.object);
     return existed ? 'updated' : 'added';
   }
 
   /** Removes an object; true when it was there. */
   delete(kind: KindName, namespace: string | undefined, name: string): boolean {
-    const removed = this.objects.get(kind)?.delete(nsName(KINDS[kind].namespaced ? namespace : undefined, name)) ?? false;
+    const key = nsName(KINDS[kind].namespaced ? namespace : undefined, name);
+    const removed = (this.objects.get(kind)?.delete(key) ?? false) || this.invalid.delete(`${kind}/${key}`);
     if (removed) this.version++;
     return removed;
   }
@@ -48,6 +62,6 @@ export class Store {
   snapshot(): Snapshot {
     const copy = new Map<KindName, ReadonlyMap<string, K8sObject>>();
     for (const [kind, byName] of this.objects) copy.set(kind, new Map(byName));
-    return new Snapshot(copy);
+    return new Snapshot(copy, [...this.invalid.values()]);
   }
 }

@@ -41,6 +41,11 @@ export function translate(snapshot: Snapshot, options: TranslateOptions): Transl
   const { ctx, records } = createContext(snapshot, options);
   const rules = new IngressRules();
 
+  // Objects whose shape the API server would have refused are not translated; say so once each.
+  for (const bad of snapshot.invalid) {
+    ctx.fail({ reason: 'InvalidObject', objects: [bad.ref], field: bad.field, message: `${bad.message}: the object is ignored` });
+  }
+
   // 1. Route sources in KIC's order; a later source's service of the same name replaces an earlier one.
   collectIngressRules(ctx, rules);
   collectTCPIngressRules(ctx, rules);
