@@ -188,3 +188,14 @@ test('L4 routes: missing rules, backendRefs or hostnames fail as spec 03 §6 say
   assert.deepEqual(serviceNames(ok.doc), ['tlsroute.default.s.0'], 'TLSRoute rules without backendRefs are allowed');
   assert.equal(ok.doc.services?.[0].plugins, undefined);
 });
+
+test('a Gateway API object with a field of the wrong type fails alone (checked when the snapshot is built)', () => {
+  const bad = httpRoute('bad', [rule({ matches: [prefix('/', { headers: [{ name: 'X-A', value: 2 as unknown as string }] })], backendRefs: [backend('echo:80')] })]);
+  const badTcp = l4Route('TCPRoute', 't', [{ backendRefs: [{ kind: 'Service', name: 'echo', port: '80' as unknown as number }] }]);
+  const { doc, result } = run([echo, bad, badTcp, httpRoute('ok', [rule({ matches: [prefix('/')], backendRefs: [backend('echo:80')] })])]);
+  assert.deepEqual(serviceNames(doc), ['httproute.default.ok.0']);
+  assert.deepEqual(result.failures.map((f) => [f.reason, f.objects[0].name, f.field]).sort(), [
+    ['InvalidObject', 'bad', 'spec.rules[0].matches[0].headers[0].value'],
+    ['InvalidObject', 't', 'spec.rules[0].backendRefs[0].port'],
+  ]);
+});

@@ -102,3 +102,10 @@ test('expressions: services per hostname and rule, flat expression, priorities b
   assert.equal(catchAll.expression, '(net.protocol == "http") || (net.protocol == "https")');
   assert.equal(catchAll.priority, grpcPriority({ order: 255 }));
 });
+
+test('traditional: no listener hostnames when one of the Gateway parentRefs is missing (spec 03 §5.2)', () => {
+  const gw = gateway('kong', [{ name: 'http', protocol: 'HTTP', port: 80, hostname: 'a.example.com' }]);
+  const objs = (parentRefs: { name: string }[]) => [grpcbin, gw, grpcRoute('g', [{ matches: [{ method: { service: 's' } }], backendRefs: [backend('grpcbin:443')] }], { parentRefs })];
+  assert.deepEqual(routesOf(run(objs([{ name: 'kong' }])).doc).get('grpcroute.default.g.0.0')!.hosts, ['a.example.com']);
+  assert.equal(routesOf(run(objs([{ name: 'kong' }, { name: 'gone' }])).doc).get('grpcroute.default.g.0.0')!.hosts, undefined);
+});

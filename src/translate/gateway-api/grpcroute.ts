@@ -76,13 +76,17 @@ function traditionalServices(ctx: TranslateContext, rules: IngressRules, route: 
   });
 }
 
-/** Spec 03 §5.2: spec.hostnames, else the hostnames of the listeners the Gateway parentRefs select. */
+/**
+ * Spec 03 §5.2: spec.hostnames, else the hostnames of the listeners the Gateway parentRefs select; none at
+ * all when one of those Gateways is missing.
+ */
 export function grpcHosts(route: GRPCRoute, parents: readonly ParentGateway[]): string[] {
   const own = asArray(route.spec?.hostnames);
   if (own.length) return [...own];
   const out: string[] = [];
   for (const p of parents) {
     if (p.parentRef.kind && p.parentRef.kind !== 'Gateway') continue;
+    if (!p.gateway) return [];
     for (const l of p.listeners) if (l.hostname) out.push(l.hostname);
   }
   return out;
