@@ -167,10 +167,21 @@ test('a Service grant uses the core group', () => {
   assert.equal(doc.plugins?.[0].service, 'default.echo.80');
 });
 
-test('duplicate annotation items give duplicate instances', () => {
-  const { doc } = run([svc('echo'), ingress('ing', [['/', 'echo', 80]], { plugins: 'p,p' }), kongPlugin('p', { plugin: 'cors' })]);
+test('a plugin listed twice gives one instance and a warning (KIC emits two with one id, which Kong rejects)', () => {
+  const { doc, lines } = run([svc('echo'), ingress('ing', [['/', 'echo', 80]], { plugins: 'p,p' }), kongPlugin('p', { plugin: 'cors' })]);
+  assert.equal(doc.plugins?.length, 1);
+  assert.ok(lines.some((l) => l.includes('plugin cors is attached to route default.ing.echo..80 more than once')), lines.join('\n'));
+});
+
+test('two plugin objects of one plugin name on one route are both kept, with a warning naming both', () => {
+  const { doc, lines } = run([
+    svc('echo'),
+    ingress('ing', [['/', 'echo', 80]], { plugins: 'p,q' }),
+    kongPlugin('p', { plugin: 'cors' }),
+    kongPlugin('q', { plugin: 'cors', config: { origins: ['x'] } }),
+  ]);
   assert.equal(doc.plugins?.length, 2);
-  assert.equal(doc.plugins?.[0].id, doc.plugins?.[1].id);
+  assert.ok(lines.some((l) => l.includes('KongPlugin default/p already attaches a cors plugin to route default.ing.echo..80')), lines.join('\n'));
 });
 
 test('global KongClusterPlugins: class filtered, no parents, instance_name verbatim, duplicates dropped', () => {

@@ -7,6 +7,8 @@ import { objectTags } from '../tags.js';
 import { isKongObjectForClass } from './class-filter.js';
 import { buildPluginConfig, isJsonObject, type PluginObject } from './plugin-config.js';
 import { PLUGINS_ANNOTATION, type PluginRelationMap, type PluginRelations } from './plugin-attachment.js';
+import { pluginIdKey } from '../fill-ids.js';
+import { formatRef, type ObjectRef } from '../../model/object-ref.js';
 
 /** What one plugin instance attaches to (spec 05 §2.5). */
 export type PluginTarget = { service?: string; route?: string; consumer?: string; consumer_group?: string };
@@ -22,6 +24,7 @@ export function resolvePluginObject(ctx: TranslateContext, namespace: string, na
  */
 export function translateAttachedPlugins(ctx: TranslateContext, relations: PluginRelationMap): KongPluginEntity[] {
   const out: KongPluginEntity[] = [];
+  const owners = new Map<string, ObjectRef>(); // plugin id key -> the plugin object that produced it
   for (const rel of relations.values()) {
     const obj = resolvePluginObject(ctx, rel.namespace, rel.name);
     if (!obj) {
@@ -40,12 +43,38 @@ export function translateAttachedPlugins(ctx: TranslateContext, relations: Plugi
     const seenNames = new Set<string>();
     for (const target of combineRelations(rel)) {
       const p: KongPluginEntity = { ...base, ...target, tags: [...base.tags], meta: { source: refOf(obj) } };
+      if (isDuplicateInstance(ctx, owners, p)) continue;
       if (obj.instance_name) p.instance_name = suffixedInstanceName(obj.instance_name, target, seenNames);
       out.push(p);
     }
     ctx.configured(refOf(obj));
   }
   return out;
+}
+
+/**
+ * Two instances with the same id make Kong reject the whole configuration. KIC emits them anyway (spec 05
+ * §2.8); kic-ts drops an exact repeat of the same plugin object's instance (a plugin listed twice, or one
+ * Kong service backed by several Services that all list it), and warns when two different plugin objects
+ * collide, keeping KIC's output so that Kong's verdict and the fallback decide.
+ */
+function isDuplicateInstance(ctx: TranslateContext, owners: Map<string, ObjectRef>, p: KongPluginEntity): boolean {
+  const key = pluginIdKey(p);
+  const owner = owners.get(key);
+  if (!owner) {
+    owners.set(key, p.meta.source);
+    return false;
+  }
+  const where = p.route ? `route ${p.route}` : p.service ? `service ${p.service}` : p.consumer ? `consumer ${p.consumer}` : `consumer group ${p.consumer_group}`;
+  if (owner.kind === p.meta.source.kind && owner.namespace === p.meta.source.namespace && owner.name === p.meta.source.name) {
+    ctx.warn({ objects: [p.meta.source], message: `plugin ${p.name} is attached to ${where} more than once: one instance kept` });
+    return true;
+  }
+  ctx.warn({
+    objects: [p.meta.source, owner],
+    message: `${formatRef(owner)} already attaches a ${p.name} plugin to ${where}: Kong accepts one plugin of a name per entity and will reject this configuration`,
+  });
+  return false;
 }
 
 /** Spec 05 §2.5: consumers × (services, routes), else groups × (services, routes), else services then routes. */
