@@ -138,3 +138,11 @@ test('prefixReplacementURI covers the four forms of spec 03 §4.8', () => {
   assert.equal(prefixReplacementURI('/api', ''), '$(uri_captures[1] == nil and "/" or uri_captures[1])');
   assert.equal(prefixReplacementURI('/', '/'), '$(uri_captures[1] == nil and "/" or "/" .. uri_captures[1])');
 });
+
+test('with a RequestRedirect each match keeps its own route and Location (traditional)', () => {
+  const { doc } = run([echo, httpRoute('web', [rule({ matches: [prefix('/a'), prefix('/b')], filters: [filter.redirect({ hostname: 'new.com', statusCode: 301 })], backendRefs: [backend('echo:80')] })])]);
+  const routes = new Map((doc.services?.[0].routes ?? []).map((r) => [r.name, r as Record<string, unknown> & { plugins: Plugin[] }]));
+  assert.deepEqual([...routes.keys()].sort(), ['httproute.default.web.0.0', 'httproute.default.web.0.1']);
+  assert.deepEqual(routes.get('httproute.default.web.0.0')?.paths, ['~/a$', '/a/']);
+  assert.deepEqual(byName(routes.get('httproute.default.web.0.1')!.plugins, 'response-transformer'), { add: { headers: ['Location:http://new.com/b'] } });
+});

@@ -22,6 +22,9 @@ export function traditionalRoutes(ctx: TranslateContext, group: ServiceGroup, pr
   const routes: KongRoute[] = [];
   for (const filterGroup of byFilters(group.rules)) {
     const matchGroups = new Map<string, MatchItem[]>();
+    // A redirect's Location depends on the match path, so with one each match keeps its own route. (KIC
+    // then names them all after the group's first match, which Kong rejects; kic-ts names each for its match.)
+    const redirects = asArray(filterGroup[0].rule.filters).some((f) => f.type === 'RequestRedirect');
     for (const ref of filterGroup) {
       const matches = asArray(ref.rule.matches);
       if (matches.length === 0) {
@@ -29,7 +32,8 @@ export function traditionalRoutes(ctx: TranslateContext, group: ServiceGroup, pr
         continue;
       }
       matches.forEach((match, matchIndex) => {
-        const key = `${ref.route.metadata.namespace}/${ref.route.metadata.name}\u0000${matchKey(match)}`;
+        const own = redirects ? `\u0000${ref.ruleIndex}.${matchIndex}` : '';
+        const key = `${ref.route.metadata.namespace}/${ref.route.metadata.name}\u0000${matchKey(match)}${own}`;
         const items = matchGroups.get(key);
         if (items) items.push({ ref, match, matchIndex });
         else matchGroups.set(key, [{ ref, match, matchIndex }]);
