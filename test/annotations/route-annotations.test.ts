@@ -146,3 +146,8 @@ test('a warning is reported once per Ingress, not once per route', () => {
     'warning: Ingress default/echo metadata.annotations[konghq.com/strip-path]: konghq.com/strip-path value "maybe" is not true or false; the annotation is ignored, as KIC does',
   );
 });
+
+test('konghq.com/tags on the Ingress: appended to the route tags, trimmed, duplicates dropped', () => {
+  const { route } = routeWith({ 'konghq.com/tags': 'team-a, ,team-b,team-a' });
+  assert.deepEqual(route.tags, ['k8s-name:echo', 'k8s-namespace:default', 'k8s-kind:Ingress', 'k8s-group:networking.k8s.io', 'k8s-version:v1', 'team-a', 'team-b']);
+});
