@@ -39,6 +39,19 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
     const resolved: ResolvedBackend[] = [];
     for (const backend of ks.meta.backends) {
       const r = resolveBackend(ctx, backend);
+      if (!r && backend.kind === 'KongServiceFacade') {
+        // Spec 05 §9.2: a facade whose backing Service is missing fails, and its Kong service is skipped.
+        const facade = ctx.snapshot.get('KongServiceFacade', backend.namespace, backend.name);
+        const target = facade?.spec?.backendRef?.name ?? '';
+        ctx.fail({
+          reason: 'ServiceNotFound',
+          objects: facade ? [ks.meta.parent, refOf(facade)] : [ks.meta.parent],
+          field: 'spec.backendRef.name',
+          message: `no kubernetes service found for KongServiceFacade ${backend.namespace}/${backend.name}: Service ${backend.namespace}/${target} does not exist`,
+        });
+        ks.meta.skip = true;
+        continue;
+      }
       if (!r) {
         ctx.fail({
           reason: 'ServiceNotFound',
@@ -47,6 +60,7 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
         });
         continue;
       }
+      if (r.facade) ctx.configured(refOf(r.facade));
       resolved.push(r);
     }
     const unique = uniqueBy(resolved, (r) => `${r.service.metadata.namespace}/${r.service.metadata.name}/${r.facade?.metadata.name ?? ''}`);

@@ -102,6 +102,20 @@ test('KongServiceFacade backend with the gate on; missing facade fails', () => {
   assert.deepEqual(ks.routes.map((x) => x.name), ['default.a..f.svc.facade']);
   assert.ok(ks.tags.includes('k8s-kind:KongServiceFacade'));
   assert.deepEqual(r.failureLines, [
-    'Ingress default/a spec.rules[1].http.paths[0].backend: UnsupportedBackend: failed to get backend for ingress path "/": failed to get KongServiceFacade default/gone: not found',
+    'Ingress default/a spec.rules[1].http.paths[0].backend: UnsupportedBackend: failed to get backend for ingress path "/": failed to get KongServiceFacade \"gone\": not found in namespace default',
   ]);
+});
+
+test('KongServiceFacade whose backing Service is missing: failure on the Ingress and the facade, Kong service skipped (spec 05 §9.2)', () => {
+  const objs = [
+    ingress('a').rule('x.example.com').path('/', 'Prefix', facadeBackend('f')).path('/ok', 'Prefix', 'svc:80'),
+    service('svc', [80]),
+    serviceFacade('f', 'missing-svc', 80),
+  ];
+  const r = translateObjects(objs, { gates: { KongServiceFacade: true } });
+  assert.deepEqual(r.state.services.map((s) => s.name), ['default.svc.80']);
+  assert.deepEqual(r.failureLines, [
+    'Ingress default/a spec.backendRef.name: ServiceNotFound: no kubernetes service found for KongServiceFacade default/f: Service default/missing-svc does not exist',
+  ]);
+  assert.deepEqual(r.failures[0].objects.map((o) => o.kind), ['Ingress', 'KongServiceFacade']);
 });

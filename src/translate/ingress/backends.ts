@@ -1,6 +1,5 @@
 import type { BackendPort, ServiceBackend } from '../../kongstate/types.js';
 import type { Ingress, IngressBackend } from '../../model/ingress.js';
-import { refOf } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
 import { portCanonical } from '../ports.js';
 
@@ -42,10 +41,9 @@ export function resolveIngressBackend(ctx: TranslateContext, ing: Ingress, b: In
       return { error: `KongServiceFacade is not enabled, please set the "KongServiceFacade" feature gate to 'true' to enable it` };
     }
     const facade = ctx.snapshot.get('KongServiceFacade', ns, name);
-    if (!facade) return { error: `failed to get KongServiceFacade ${ns}/${name}: not found` };
+    if (!facade) return { error: `failed to get KongServiceFacade "${name}": not found in namespace ${ns}` };
     const port: BackendPort = { kind: 'number', number: facade.spec?.backendRef?.port ?? 0 };
     const serviceName = `${ns}.${name}.svc.facade`;
-    ctx.configured(refOf(facade));
     return { backend: { kind: 'KongServiceFacade', namespace: ns, name, port }, serviceName, serviceHost: serviceName, isFacade: true };
   }
   return { error: 'no Service or Resource specified for Ingress path' };
