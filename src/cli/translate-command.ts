@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadManifests } from '../store/load-manifests.js';
 import { Snapshot } from '../store/snapshot.js';
-import { translate } from '../translate/index.js';
 import { defaultTranslateOptions } from '../translate/options.js';
 import { formatFailure, formatWarning } from '../translate/failures.js';
 import { renderJSON, renderYAML, toDeclarativeConfig } from '../serialize/declarative.js';

@@ -2,18 +2,9 @@ import type { KongRoute } from '../../kongstate/types.js';
 import type { GatewayRoute } from '../../model/gateway-api.js';
 import { refOf } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
-import { applyBuffering } from '../annotations/buffering.js';
-import { applyHeaders } from '../annotations/headers.js';
-import { applyHostAliases } from '../annotations/host-aliases.js';
-import { applyHTTPSRedirect } from '../annotations/https-redirect.js';
-import { applyMethods } from '../annotations/methods.js';
-import { applyPathHandling } from '../annotations/path-handling.js';
-import { applyPreserveHost } from '../annotations/preserve-host.js';
-import { applyProtocols, normalizeRouteProtocols } from '../annotations/protocols.js';
-import { applyRegexPriority } from '../annotations/regex-priority.js';
-import { applySNIs, SNIS_ANNOTATION } from '../annotations/snis.js';
+import { SNIS_ANNOTATION } from '../annotations/snis.js';
+import { applyRouteAnnotations } from '../annotations/route.js';
 import type { AnnotationSource } from '../annotations/source.js';
-import { applyStripPath } from '../annotations/strip-path.js';
 import { splitList } from '../annotations/lists.js';
 
 /**
@@ -23,19 +14,7 @@ import { splitList } from '../annotations/lists.js';
  */
 export function applyGatewayRouteAnnotations(ctx: TranslateContext, route: KongRoute, obj: GatewayRoute): void {
   const src: AnnotationSource = { ctx, objects: [refOf(obj)], annotations: obj.metadata.annotations ?? {} };
-  applyStripPath(src, route);
-  applyHTTPSRedirect(src, route);
-  applyPreserveHost(src, route);
-  applyBuffering(src, route);
-  applyProtocols(src, route);
-  if (ctx.expressions) return;
-  applyRegexPriority(src, route);
-  applyMethods(src, route);
-  applySNIs(src, route);
-  applyHostAliases(src, route);
-  applyHeaders(src, route);
-  applyPathHandling(src, route);
-  normalizeRouteProtocols(route);
+  applyRouteAnnotations(src, route);
 }
 
 /** Spec 04 §1.5: the `konghq.com/snis` values (trimmed, empties dropped) an expression matches on. */

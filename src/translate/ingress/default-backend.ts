@@ -1,12 +1,10 @@
-import type { KongRoute } from '../../kongstate/types.js';
 import type { Ingress } from '../../model/ingress.js';
 import { refOf } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
-import { objectTags } from '../tags.js';
 import { resolveIngressBackend } from './backends.js';
 import { ingressService } from './ingress.js';
-import { applyIngressRouteAnnotations } from './route-annotations.js';
+import { applyIngressRouteAnnotations, newIngressRoute } from './route-annotations.js';
 
 /** Spec 02 §5: the one default backend, from the first Ingress (in processing order) that has one. */
 export function translateDefaultBackend(ctx: TranslateContext, rules: IngressRules, ingresses: readonly Ingress[]): void {
@@ -23,15 +21,7 @@ export function translateDefaultBackend(ctx: TranslateContext, rules: IngressRul
     return;
   }
   const ns = ing.metadata.namespace ?? '';
-  const route: KongRoute = {
-    name: `${ns}.${ing.metadata.name}`,
-    strip_path: false,
-    preserve_host: true,
-    request_buffering: true,
-    response_buffering: true,
-    tags: objectTags(ing),
-    meta: { source: refOf(ing) },
-  };
+  const route = newIngressRoute(ing, `${ns}.${ing.metadata.name}`);
   if (ctx.expressions) {
     route.expression = 'http.path ^= "/"';
     route.priority = 0;
@@ -39,7 +29,7 @@ export function translateDefaultBackend(ctx: TranslateContext, rules: IngressRul
     route.paths = ['/'];
     route.regex_priority = 0;
   }
-  applyIngressRouteAnnotations(ctx, route, ing, { defaultBackend: true });
+  applyIngressRouteAnnotations(ctx, route, ing);
   ingressService(rules, ing, backend, false).routes.push(route);
   ctx.configured(refOf(ing));
 }

@@ -1,15 +1,14 @@
-import type { KongRoute, KongService } from '../../kongstate/types.js';
+import type { KongService } from '../../kongstate/types.js';
 import type { Ingress } from '../../model/ingress.js';
 import { refOf } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
-import { objectTags } from '../tags.js';
 import { ingressClassParameters } from '../upstreams.js';
 import { resolveIngressBackend, type IngressBackendRef } from './backends.js';
 import { translatedIngresses } from './class.js';
 import { translateDefaultBackend } from './default-backend.js';
 import { applyRegexPrefix, kongPathsFor, normalizePath, DEFAULT_REGEX_PREFIX, REGEX_PREFIX_ANNOTATION, type IngressPathSpec } from './paths.js';
-import { applyIngressRouteAnnotations } from './route-annotations.js';
+import { applyIngressRouteAnnotations, newIngressRoute } from './route-annotations.js';
 import { ingressRouteExpression } from '../expressions/ingress.js';
 import { initialRouteProtocols } from '../annotations/protocols.js';
 import { applyRewrites } from '../annotations/rewrite.js';
@@ -96,15 +95,7 @@ export function ingressService(rules: IngressRules, ing: Ingress, b: IngressBack
 
 function addRoute(ctx: TranslateContext, rules: IngressRules, acc: RouteAccumulator): void {
   const { ing } = acc;
-  const route: KongRoute = {
-    name: acc.name,
-    strip_path: false,
-    preserve_host: true,
-    request_buffering: true,
-    response_buffering: true,
-    tags: objectTags(ing),
-    meta: { source: refOf(ing) },
-  };
+  const route = newIngressRoute(ing, acc.name);
   // Spec 02 §6: at creation a rule route takes the raw protocols list, sorted; the annotation step may re-set it.
   const protocols = initialRouteProtocols(ing.metadata.annotations ?? {});
   if (protocols) route.protocols = protocols;
@@ -117,7 +108,7 @@ function addRoute(ctx: TranslateContext, rules: IngressRules, acc: RouteAccumula
     if (acc.host) route.hosts = [acc.host];
     route.regex_priority = 0;
   }
-  applyIngressRouteAnnotations(ctx, route, ing, { defaultBackend: false });
+  applyIngressRouteAnnotations(ctx, route, ing);
   ingressService(rules, ing, acc.backend, true).routes.push(route);
   ctx.configured(refOf(ing));
 }
