@@ -83,14 +83,26 @@ export function parseManifestText(text: string, file: string, out: LoadedManifes
       return;
     }
   }
-  const lines = text.split('\n');
-  let start = 0;
-  for (let i = 0; i <= lines.length; i++) {
-    if (i === lines.length || DOC_SEPARATOR.test(lines[i])) {
-      if (i > start) parseYamlDocument(lines.slice(start, i).join('\n'), file, start, out);
-      start = i + 1;
+  // Walk the lines by index (no array of lines: sets of tens of thousands of documents are common).
+  // A document is the text between separator lines; `line` counts lines from 0.
+  let docStart = 0; // offset of the document's first line
+  let docLine = 0; // its line number
+  let pos = 0;
+  let line = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    if (text.charCodeAt(pos) === 45 && DOC_SEPARATOR.test(text.slice(pos, end))) {
+      if (line > docLine) parseYamlDocument(text.slice(docStart, pos - 1), file, docLine, out);
+      docStart = end + 1;
+      docLine = line + 1;
     }
+    if (nl < 0) break;
+    pos = nl + 1;
+    line++;
   }
+  // The last document runs to the end of the text (a final separator line leaves none).
+  if (line + 1 > docLine) parseYamlDocument(text.slice(docStart), file, docLine, out);
 }
 
 function parseYamlDocument(text: string, file: string, lineOffset: number, out: LoadedManifests): void {
@@ -112,9 +124,14 @@ function parseYamlDocument(text: string, file: string, lineOffset: number, out: 
 }
 
 function firstContentLine(text: string): number {
-  const lines = text.split('\n');
-  const i = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-  return i < 0 ? 0 : i;
+  for (let pos = 0, i = 0; pos <= text.length; i++) {
+    const nl = text.indexOf('\n', pos);
+    const l = text.slice(pos, nl < 0 ? text.length : nl);
+    if (l.trim() !== '' && !l.trimStart().startsWith('#')) return i;
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  return 0;
 }
 
 function addDocument(doc: unknown, source: ManifestSource, out: LoadedManifests): void {

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { parseManifestText, type LoadedManifests } from '../src/store/load-manifests.js';
+import { Snapshot } from '../src/store/snapshot.js';
+import { knownKind } from '../src/model/kinds.js';
+import { parseApiVersion } from '../src/model/meta.js';
+import { translate } from '../src/translate/index.js';
+import { defaultTranslateOptions } from '../src/translate/options.js';
+import { renderJSON, toDeclarativeConfig } from '../src/serialize/declarative.js';
+
+// One size of one profile, in a process of its own (so that peak RSS belongs to this size alone).
+// Run by bench/run.ts: `node --expose-gc dist/bench/measure.js --yaml F --json F --runs N`; prints one
+// JSON line (a SizeMeasurement) on stdout.
+
+/** Milliseconds per phase of one run. */
+export type RunTimes = {
+  /** YAML text -> objects -> snapshot, as `kic translate` loads */
+  loadYaml: number;
+  /** JSON text -> objects -> snapshot */
+  loadJson: number;
+  translate: number;
+  /** toDeclarativeConfig + renderJSON (compact) + SHA-256 of the text */
+  serialize: number;
+  /** JSON.stringify + SHA-256 of the same output object: the floor */
+  floor: number;
+};
+
+/** What the child reports for one size. */
+export type SizeMeasurement = {
+  readonly objects: number;
+  readonly yamlBytes: number;
+  readonly jsonBytes: number;
+  readonly outputBytes: number;
+  readonly outputSha256: string;
+  readonly failures: number;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly runs: readonly RunTimes[];
+  /** process peak resident set size, MB */
+  readonly peakRssMB: number;
+};
+
+const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const v = f();
+  return [v, performance.now() - t0];
+}
+
+/** Parses manifest text and builds the snapshot the way `kic translate` does (src/cli/translate-command.ts). */
+export function loadSnapshot(text: string, file: string): { snapshot: Snapshot; objects: number } {
+  const loaded: LoadedManifests = { objects: [], sources: [] };
+  parseManifestText(text, file, loaded);
+  const known = loaded.objects.filter((o) => knownKind(parseApiVersion(o.apiVersion).group, o.kind));
+  return { snapshot: Snapshot.of(known), objects: loaded.objects.length };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Measures `runs` runs of every phase; the texts are read from the files outside the timings. */
+export function measure(yamlFile: string, jsonFile: string, runs: number): SizeMeasurement {
+  const options = defaultTranslateOptions();
+  const times: RunTimes[] = [];
+  let last: Omit<SizeMeasurement, 'runs' | 'peakRssMB'> | undefined;
+  for (let r = 0; r < runs; r++) {
+    let yamlText: string | undefined = readFileSync(yamlFile, 'utf8');
+    const yamlBytes = Buffer.byteLength(yamlText);
+    gc();
+    const [, loadYaml] = time(() => loadSnapshot(yamlText!, yamlFile));
+    yamlText = undefined;
+    let jsonText: string | undefined = readFileSync(jsonFile, 'utf8');
+    const jsonBytes = Buffer.byteLength(jsonText);
+    gc();
+    const [loaded, loadJson] = time(() => loadSnapshot(jsonText!, jsonFile));
+    jsonText = undefined;
+    gc();
+    const [result, translateMs] = time(() => translate(loaded.snapshot, options));
+    gc();
+    const [out, serialize] = time(() => {
+      const doc = toDeclarativeConfig(result.state, { expressions: false });
+      const text = renderJSON(doc, false);
+      return { doc, text, hash: sha256(text) };
+    });
+    gc();
+    const [floorOut, floor] = time(() => {
+      const text = JSON.stringify(out.doc);
+      return { text, hash: sha256(text) };
+    });
+    // renderJSON adds a final newline; otherwise both must have written the same text, or the floor means nothing.
+    if (`${floorOut.text}\n` !== out.text) throw new Error('renderJSON(doc, false) differs from JSON.stringify(doc): the floor is not comparable');
+    times.push({ loadYaml, loadJson, translate: translateMs, serialize, floor });
+    const counts: Record<string, number> = {};
+    for (const [k, v] of Object.entries(out.doc)) if (Array.isArray(v)) counts[k] = v.length;
+    counts.routes = result.state.services.reduce((n, s) => n + s.routes.length, 0);
+    last = {
+      objects: loaded.objects, yamlBytes, jsonBytes, outputBytes: Buffer.byteLength(out.text), outputSha256: out.hash,
+      failures: result.failures.length, counts,
+    };
+  }
+  if (!last) throw new Error('measure: runs must be at least 1');
+  return { ...last, runs: times, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+}
+
+function main(argv: string[]): void {
+  const { values } = parseArgs({ args: argv, options: { yaml: { type: 'string' }, json: { type: 'string' }, runs: { type: 'string', default: '3' } } });
+  if (!values.yaml || !values.json) throw new Error('usage: measure.js --yaml FILE --json FILE [--runs N]');
+  process.stdout.write(`${JSON.stringify(measure(values.yaml, values.json, Number(values.runs)))}\n`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));
