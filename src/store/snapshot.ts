@@ -15,6 +15,7 @@ const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export class Snapshot {
   private readonly sorted = new Map<KindName, readonly K8sObject[]>();
   private slicesByService?: Map<string, EndpointSlice[]>;
+  private readonly byNamespace = new Map<KindName, Map<string, Map<string, K8sObject>> | null>();
 
   constructor(
     private readonly objects: ReadonlyMap<KindName, ReadonlyMap<string, K8sObject>>,
@@ -49,9 +50,29 @@ export class Snapshot {
 
   /** One object, or undefined. `namespace` is ignored for cluster-scoped kinds. */
   get<K extends KindName>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
-    return this.objects.get(kind)?.get(nsName(KINDS[kind].namespaced ? namespace : undefined, name)) as
-      | KindMap[K]
-      | undefined;
+    let index = this.byNamespace.get(kind);
+    if (index === undefined) this.byNamespace.set(kind, (index = this.indexOf(kind)));
+    if (index === null) {
+      return this.objects.get(kind)?.get(nsName(KINDS[kind].namespaced ? namespace : undefined, name)) as KindMap[K] | undefined;
+    }
+    return index.get(KINDS[kind].namespaced ? (namespace ?? '') : '')?.get(name) as KindMap[K] | undefined;
+  }
+
+  // namespace -> name -> object: translation looks objects up hundreds of thousands of times, and a
+  // `namespace/name` key would be a new string to hash on every lookup. null when some key is not the
+  // plain `namespace/name` of its object (a `/` inside a name): then lookups use the keys themselves.
+  private indexOf(kind: KindName): Map<string, Map<string, K8sObject>> | null {
+    const index = new Map<string, Map<string, K8sObject>>();
+    const namespaced = KINDS[kind].namespaced;
+    for (const [key, obj] of this.objects.get(kind) ?? []) {
+      const ns = namespaced ? (obj.metadata.namespace ?? '') : '';
+      const name = obj.metadata.name;
+      if (ns.includes('/') || name.includes('/') || key !== nsName(ns, name)) return null;
+      let byName = index.get(ns);
+      if (!byName) index.set(ns, (byName = new Map()));
+      byName.set(name, obj);
+    }
+    return index;
   }
 
   /** All objects of a kind, sorted by namespace then name. */

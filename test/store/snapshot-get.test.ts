@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Snapshot } from '../../src/store/snapshot.js';
+import type { K8sObject } from '../../src/model/meta.js';
+
+// Snapshot.get answers from a namespace -> name index; these are the lookups it must answer as the
+// `namespace/name` keys do.
+const svc = (name: string, namespace?: string): K8sObject => ({
+  apiVersion: 'v1', kind: 'Service', metadata: { name, ...(namespace !== undefined ? { namespace } : {}) },
+});
+const cls = (name: string): K8sObject => ({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name } });
+
+const cases = [
+  { name: 'namespaced object by namespace and name', objects: [svc('a', 'ns'), svc('a', 'other')], get: ['ns', 'a'], want: 'ns/a' },
+  { name: 'wrong namespace', objects: [svc('a', 'ns')], get: ['other', 'a'], want: undefined },
+  { name: 'unknown name', objects: [svc('a', 'ns')], get: ['ns', 'b'], want: undefined },
+  { name: 'object without namespace, looked up without one', objects: [svc('a')], get: [undefined, 'a'], want: '/a' },
+  { name: 'object without namespace, looked up with ""', objects: [svc('a')], get: ['', 'a'], want: '/a' },
+  { name: 'a "/" in a name matches what its key matches', objects: [svc('b/c', 'a')], get: ['a/b', 'c'], want: 'a/b/c' },
+  { name: 'a "/" in a name, looked up as written', objects: [svc('b/c', 'a')], get: ['a', 'b/c'], want: 'a/b/c' },
+] as const;
+for (const tc of cases) {
+  test(`get: ${tc.name}`, () => {
+    const found = Snapshot.of(tc.objects).get('Service', tc.get[0], tc.get[1]);
+    assert.equal(found ? `${found.metadata.namespace ?? ''}/${found.metadata.name}` : undefined, tc.want);
+  });
+}
+
+test('get: cluster-scoped kinds ignore the namespace', () => {
+  const snap = Snapshot.of([cls('kong')]);
+  assert.equal(snap.get('IngressClass', 'anything', 'kong')?.metadata.name, 'kong');
+  assert.equal(snap.get('IngressClass', undefined, 'other'), undefined);
+});
+
+test('get: a kind with no objects', () => {
+  assert.equal(Snapshot.of([]).get('Service', 'ns', 'a'), undefined);
+});
