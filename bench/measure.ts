@@ -25,6 +25,9 @@ export type RunTimes = {
   serialize: number;
   /** JSON.stringify + SHA-256 of the same output object: the floor */
   floor: number;
+  /** CPU time (user + system, all threads) of translate + serialize, and of the floor: steadier than wall time on a busy machine */
+  cpuTranslateSerialize: number;
+  cpuFloor: number;
 };
 
 /** What the child reports for one size. */
@@ -43,10 +46,13 @@ export type SizeMeasurement = {
 
 const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-function time<T>(f: () => T): [T, number] {
+function time<T>(f: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const v = f();
-  return [v, performance.now() - t0];
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return [v, wall, (c.user + c.system) / 1000];
 }
 
 /** Parses manifest text and builds the snapshot the way `kic translate` does (src/cli/translate-command.ts). */
@@ -78,21 +84,21 @@ export function measure(yamlFile: string, jsonFile: string, runs: number): SizeM
     const [loaded, loadJson] = time(() => loadSnapshot(jsonText!, jsonFile));
     jsonText = undefined;
     gc();
-    const [result, translateMs] = time(() => translate(loaded.snapshot, options));
+    const [result, translateMs, translateCpu] = time(() => translate(loaded.snapshot, options));
     gc();
-    const [out, serialize] = time(() => {
+    const [out, serialize, serializeCpu] = time(() => {
       const doc = toDeclarativeConfig(result.state, { expressions: false });
       const text = renderJSON(doc, false);
       return { doc, text, hash: sha256(text) };
     });
     gc();
-    const [floorOut, floor] = time(() => {
+    const [floorOut, floor, cpuFloor] = time(() => {
       const text = JSON.stringify(out.doc);
       return { text, hash: sha256(text) };
     });
     // renderJSON adds a final newline; otherwise both must have written the same text, or the floor means nothing.
     if (`${floorOut.text}\n` !== out.text) throw new Error('renderJSON(doc, false) differs from JSON.stringify(doc): the floor is not comparable');
-    times.push({ loadYaml, loadJson, translate: translateMs, serialize, floor });
+    times.push({ loadYaml, loadJson, translate: translateMs, serialize, floor, cpuTranslateSerialize: translateCpu + serializeCpu, cpuFloor });
     const counts: Record<string, number> = {};
     for (const [k, v] of Object.entries(out.doc)) if (Array.isArray(v)) counts[k] = v.length;
     counts.routes = result.state.services.reduce((n, s) => n + s.routes.length, 0);
@@ -105,9 +111,29 @@ export function measure(yamlFile: string, jsonFile: string, runs: number): SizeM
   return { ...last, runs: times, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
+/**
+ * Peak RSS (MB) of one pass of the pipeline alone, in a fresh process: read the file, load, translate,
+ * serialize, hash. What a translation of this set needs, without the benchmark's own copies.
+ */
+export function pipelinePeakRss(file: string): number {
+  let text: string | undefined = readFileSync(file, 'utf8');
+  const { snapshot } = loadSnapshot(text, file);
+  text = undefined;
+  const result = translate(snapshot, defaultTranslateOptions());
+  sha256(renderJSON(toDeclarativeConfig(result.state, { expressions: false }), false));
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
 function main(argv: string[]): void {
-  const { values } = parseArgs({ args: argv, options: { yaml: { type: 'string' }, json: { type: 'string' }, runs: { type: 'string', default: '3' } } });
-  if (!values.yaml || !values.json) throw new Error('usage: measure.js --yaml FILE --json FILE [--runs N]');
+  const { values } = parseArgs({
+    args: argv,
+    options: { yaml: { type: 'string' }, json: { type: 'string' }, runs: { type: 'string', default: '3' }, 'rss-only': { type: 'boolean' } },
+  });
+  if (values['rss-only'] && values.json) {
+    process.stdout.write(`${JSON.stringify({ pipelinePeakRssMB: pipelinePeakRss(values.json) })}\n`);
+    return;
+  }
+  if (!values.yaml || !values.json) throw new Error('usage: measure.js --yaml FILE --json FILE [--runs N] | --rss-only --json FILE');
   process.stdout.write(`${JSON.stringify(measure(values.yaml, values.json, Number(values.runs)))}\n`);
 }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -92,9 +92,11 @@ function measureSize(profile: ClusterProfile, size: number, a: Args): SizeResult
   const runs = a.runs ?? DEFAULT_RUNS[size] ?? 3;
   const out = run(process.execPath, ['--expose-gc', join(DIST_BENCH, 'measure.js'), '--yaml', files.yaml, '--json', files.json, '--runs', String(runs)]);
   const m = JSON.parse(out.trim().split('\n').pop() ?? '{}') as SizeMeasurement;
+  const rssOut = run(process.execPath, [join(DIST_BENCH, 'measure.js'), '--rss-only', '--json', files.json]);
+  const { pipelinePeakRssMB } = JSON.parse(rssOut.trim().split('\n').pop() ?? '{}') as { pipelinePeakRssMB: number };
   const med = (f: (r: SizeMeasurement['runs'][number]) => number): number => median(m.runs.map(f));
   return {
-    profile, size, ...m,
+    profile, size, ...m, pipelinePeakRssMB,
     median: {
       loadYaml: med((r) => r.loadYaml),
       loadJson: med((r) => r.loadJson),
@@ -104,6 +106,8 @@ function measureSize(profile: ClusterProfile, size: number, a: Args): SizeResult
       floor: med((r) => r.floor),
       totalYaml: med((r) => r.loadYaml + r.translate + r.serialize),
       totalJson: med((r) => r.loadJson + r.translate + r.serialize),
+      cpuTranslateSerializeHash: med((r) => r.cpuTranslateSerialize),
+      cpuFloor: med((r) => r.cpuFloor),
     },
   };
 }
@@ -131,7 +135,7 @@ function main(): void {
   const a = parse(process.argv.slice(2));
   const report: BenchReport = {
     commit: commitId(), date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '',
-    seed: a.seed, sizes: [], process: [],
+    seed: a.seed, loadAverage: { before: loadavg()[0] }, sizes: [], process: [],
   };
   for (const profile of a.profiles) {
     for (const size of a.sizes) {
@@ -143,10 +147,13 @@ function main(): void {
       report.process.push(measureProcess(profile, size, 'yaml', a), measureProcess(profile, size, 'json', a));
     }
   }
+  report.loadAverage.after = loadavg()[0];
   const baseline = existsSync(a.baseline) ? (JSON.parse(readFileSync(a.baseline, 'utf8')) as BenchReport) : undefined;
-  process.stdout.write(`kic-ts bench ${report.commit} (node ${report.node}, ${report.cpus} CPUs)\n\n`);
+  const busy = report.loadAverage.before > 1 || (report.loadAverage.after ?? 0) > 1.5;
+  process.stdout.write(`kic-ts bench ${report.commit} (node ${report.node}, ${report.cpus} CPUs, load average ${report.loadAverage.before.toFixed(1)} before, ${report.loadAverage.after.toFixed(1)} after${busy ? ': the machine was busy, wall times are inflated' : ''})\n\n`);
   process.stdout.write(`${formatSizeTable(report.sizes, baseline)}\n\n${formatProcessTable(report.process)}\n\n`);
-  process.stdout.write(`${checkTargets(report).join('\n')}\n`);
+  const targets = checkTargets(report);
+  if (targets.length) process.stdout.write(`${targets.join('\n')}\n`);
   mkdirSync(dirname(a.out), { recursive: true });
   writeFileSync(a.out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\nwrote ${a.out}${baseline ? ` (compared with ${a.baseline}, commit ${baseline.commit})` : ''}\n`);
