@@ -21,6 +21,7 @@ const BASE60 = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
 const NULL_OR_BOOL = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 const LEADING_SPACE = /^\n* /;
 const MAX_SIMPLE_KEY = 1024;
+const MAX_CACHED_KEYS = 4096;
 // Printable ASCII with no space or `#`, a `:` only before another such character, and a first character
 // js-yaml allows to start a plain scalar: such strings are plain unless they read back as another type.
 const SIMPLE_PLAIN = /^[A-Za-z0-9_./~$()+;<\\^](?:[!"$-9;-~]|:(?=[!-~]))*$/;
@@ -45,6 +46,8 @@ class Writer {
   out = '';
   private readonly indents: string[] = [];
   private readonly quoted = new Map<string, string>();
+  // Keys repeat on every entity; their rendering does not depend on the level.
+  private readonly keys = new Map<string, string>();
 
   mapping(obj: Record<string, unknown>, level: number, compact: boolean): void {
     const keys = Object.keys(obj).sort();
@@ -52,7 +55,11 @@ class Writer {
       const key = keys[i];
       const v = obj[key];
       if (!compact || i > 0) this.out += this.newline(level);
-      const k = this.scalar(key, level + 1, true);
+      let k = this.keys.get(key);
+      if (k === undefined) {
+        k = this.scalar(key, level + 1, true);
+        if (this.keys.size < MAX_CACHED_KEYS) this.keys.set(key, k);
+      }
       if (k.length > MAX_SIMPLE_KEY) throw new Unsupported();
       this.out += k;
       this.value(v, level + 1, false, ': ', ':');
