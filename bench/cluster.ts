@@ -9,10 +9,14 @@ import { Random } from './random.js';
  */
 export type ClusterProfile = 'ingress' | 'mixed';
 
-/** What to generate: `size` Ingresses (the "Ingress-equivalents") and everything scaled from it. */
-export type ClusterSpec = { readonly size: number; readonly seed?: number; readonly profile?: ClusterProfile };
+/**
+ * What to generate: `size` Ingresses (the "Ingress-equivalents") and everything scaled from it, with
+ * `perNamespace` Ingresses per namespace (a multiple of 2 * TLS_EVERY; default 100). One big namespace
+ * (`perNamespace >= size`) is where per-namespace lookups that scan lists turn quadratic.
+ */
+export type ClusterSpec = { readonly size: number; readonly seed?: number; readonly profile?: ClusterProfile; readonly perNamespace?: number };
 
-/** Objects per namespace-sized slice of the cluster; one namespace holds this many Ingresses. */
+/** The default number of Ingresses in one namespace. */
 export const INGRESSES_PER_NAMESPACE = 100;
 /** Every TLS Secret is shared by two Ingresses; one Ingress in TLS_EVERY has a tls section. */
 export const TLS_EVERY = 10;
@@ -32,19 +36,22 @@ const PLUGIN_SETS = ['rate-limit', 'rate-limit,cors', 'key-auth', 'cors'];
 const METHOD_SETS = ['GET,POST', 'GET', 'GET,PUT,DELETE'];
 
 /** The number of namespaces a cluster of this size spreads over. */
-export function namespaceCount(size: number): number {
-  return Math.max(1, Math.ceil(size / INGRESSES_PER_NAMESPACE));
+export function namespaceCount(size: number, perNamespace = INGRESSES_PER_NAMESPACE): number {
+  return Math.max(1, Math.ceil(size / perNamespace));
 }
 
 /** The namespace of the i-th Ingress (and of its Service). */
-export function namespaceOf(i: number): string {
-  return `team-${String(Math.floor(i / INGRESSES_PER_NAMESPACE)).padStart(4, '0')}`;
+export function namespaceOf(i: number, perNamespace = INGRESSES_PER_NAMESPACE): string {
+  return `team-${String(Math.floor(i / perNamespace)).padStart(4, '0')}`;
 }
 
 /** A synthetic cluster, the same objects in the same order for the same spec. */
 export function generateCluster(spec: ClusterSpec): K8sObject[] {
-  const { size, seed = 1, profile = 'mixed' } = spec;
+  const { size, seed = 1, profile = 'mixed', perNamespace: per = INGRESSES_PER_NAMESPACE } = spec;
   if (!Number.isInteger(size) || size < 1) throw new Error(`generateCluster: size must be a positive integer, got ${size}`);
+  if (!Number.isInteger(per) || per < 1 || per % (2 * TLS_EVERY) !== 0) {
+    throw new Error(`generateCluster: perNamespace must be a positive multiple of ${2 * TLS_EVERY}, got ${per}`);
+  }
   const rng = new Random(seed);
   const out: K8sObject[] = [ingressClass(rng)];
   const mixed = profile === 'mixed';
@@ -60,16 +67,16 @@ export function generateCluster(spec: ClusterSpec): K8sObject[] {
   if (mixed) {
     out.push({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: meta('kong', undefined) as never,
       spec: { controllerName: 'konghq.com/kic-gateway-controller' } } as K8sObject);
-    for (let n = 0; n < namespaceCount(size); n++) out.push(...namespaceObjects(namespaceOf(n * INGRESSES_PER_NAMESPACE), meta));
+    for (let n = 0; n < namespaceCount(size, per); n++) out.push(...namespaceObjects(namespaceOf(n * per, per), meta));
   }
   for (let i = 0; i < size; i++) {
-    const ns = namespaceOf(i);
+    const ns = namespaceOf(i, per);
     out.push(service(i, ns, meta), endpointSlice(rng, i, ns, meta), ingress(rng, i, ns, mixed, meta));
     if (mixed && i % (2 * TLS_EVERY) === 0) out.push(tlsSecret(rng, i, ns, meta));
   }
   if (mixed) {
-    for (let j = 0; j < Math.ceil(size / CONSUMER_EVERY); j++) out.push(...consumer(rng, j, meta));
-    for (let j = 0; j < Math.ceil(size / HTTPROUTE_EVERY); j++) out.push(httpRoute(rng, j, size, meta));
+    for (let j = 0; j < Math.ceil(size / CONSUMER_EVERY); j++) out.push(...consumer(rng, j, per, meta));
+    for (let j = 0; j < Math.ceil(size / HTTPROUTE_EVERY); j++) out.push(httpRoute(rng, j, size, per, meta));
   }
   return out;
 }
@@ -172,7 +179,7 @@ function ingress(rng: Random, i: number, ns: string, mixed: boolean, meta: Meta)
   });
 }
 
-// Ingresses i and i + TLS_EVERY share one Secret (same namespace: INGRESSES_PER_NAMESPACE is a multiple of 2 * TLS_EVERY).
+// Ingresses i and i + TLS_EVERY share one Secret (same namespace: perNamespace is a multiple of 2 * TLS_EVERY).
 function tlsSecretName(i: number): string {
   return `tls-${Math.floor(i / (2 * TLS_EVERY))}`;
 }
@@ -185,8 +192,8 @@ function tlsSecret(rng: Random, i: number, ns: string, meta: Meta): K8sObject {
   });
 }
 
-function consumer(rng: Random, j: number, meta: Meta): K8sObject[] {
-  const ns = namespaceOf(j * CONSUMER_EVERY);
+function consumer(rng: Random, j: number, per: number, meta: Meta): K8sObject[] {
+  const ns = namespaceOf(j * CONSUMER_EVERY, per);
   const user = `user-${j}`;
   const secret = (suffix: string, type: string, data: Record<string, string>): K8sObject =>
     obj('v1', 'Secret', meta(`${user}-${suffix}`, ns, { labels: { 'konghq.com/credential': type } }), {
@@ -208,10 +215,10 @@ function consumer(rng: Random, j: number, meta: Meta): K8sObject[] {
   return [kc, ...creds];
 }
 
-function httpRoute(rng: Random, j: number, size: number, meta: Meta): K8sObject {
+function httpRoute(rng: Random, j: number, size: number, per: number, meta: Meta): K8sObject {
   const first = j * HTTPROUTE_EVERY; // backends are Services of this namespace
-  const ns = namespaceOf(first);
-  const lastInNs = Math.min(size, (Math.floor(first / INGRESSES_PER_NAMESPACE) + 1) * INGRESSES_PER_NAMESPACE) - 1;
+  const ns = namespaceOf(first, per);
+  const lastInNs = Math.min(size, (Math.floor(first / per) + 1) * per) - 1;
   const svc = (): string => `app-${rng.int(first, lastInNs)}`;
   const rules = [];
   for (let r = rng.int(1, 3); r > 0; r--) {

@@ -22,7 +22,7 @@ export function writeCluster(objects: readonly K8sObject[], file: string): void 
   writeFileSync(file, file.endsWith('.json') ? toJSON(objects) : toYAML(objects));
 }
 
-const USAGE = 'usage: node --import tsx bench/generate.ts --size N --out FILE.yaml|FILE.json [--out ...] [--seed S] [--profile mixed|ingress]';
+const USAGE = 'usage: node --import tsx bench/generate.ts --size N --out FILE.yaml|FILE.json [--out ...] [--seed S] [--profile mixed|ingress] [--per-namespace N]';
 
 function main(argv: string[]): number {
   const { values } = parseArgs({
@@ -32,16 +32,18 @@ function main(argv: string[]): number {
       out: { type: 'string', multiple: true },
       seed: { type: 'string', default: '1' },
       profile: { type: 'string', default: 'mixed' },
+      'per-namespace': { type: 'string', default: '100' },
     },
   });
   const size = Number(values.size);
   const seed = Number(values.seed);
   const profile = values.profile as ClusterProfile;
+  const perNamespace = Number(values['per-namespace']);
   if (!values.out?.length || !Number.isInteger(size) || size < 1 || !Number.isInteger(seed) || !['mixed', 'ingress'].includes(profile)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const objects = generateCluster({ size, seed, profile });
+  const objects = generateCluster({ size, seed, profile, perNamespace });
   for (const file of values.out) {
     writeCluster(objects, file);
     process.stderr.write(`wrote ${objects.length} objects (${size} Ingresses, profile ${profile}, seed ${seed}) to ${file}\n`);

@@ -42,6 +42,8 @@ export type BenchReport = {
   readonly cpus: number;
   readonly cpuModel: string;
   readonly seed: number;
+  /** Ingresses per namespace in the generated sets */
+  readonly perNamespace: number;
   /** 1-minute load average before and after the run: other work on the machine inflates wall times */
   readonly loadAverage: { before: number; after?: number };
   readonly sizes: SizeResult[];

@@ -22,6 +22,7 @@ type Args = {
   profiles: ClusterProfile[];
   runs?: number;
   seed: number;
+  perNamespace: number;
   processSizes: number[];
   processRuns: number;
   out: string;
@@ -36,6 +37,7 @@ function parse(argv: string[]): Args {
       profiles: { type: 'string', default: 'ingress,mixed' },
       runs: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      'per-namespace': { type: 'string', default: '100' },
       'process-sizes': { type: 'string', default: '10000' },
       'process-runs': { type: 'string', default: '3' },
       out: { type: 'string' },
@@ -50,6 +52,7 @@ function parse(argv: string[]): Args {
     profiles,
     runs: values.runs ? Number(values.runs) : undefined,
     seed: Number(values.seed),
+    perNamespace: Number(values['per-namespace']),
     processSizes: list(values['process-sizes']),
     processRuns: Number(values['process-runs']),
     out: values.out ?? join(ROOT, 'bench', 'results', `${commitId()}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
@@ -64,17 +67,18 @@ function commitId(): string {
 }
 
 // Generated sets are cached by the generator's own code, so a changed generator never reuses stale files.
-function datasetFiles(profile: ClusterProfile, size: number, seed: number): { yaml: string; json: string } {
+function datasetFiles(profile: ClusterProfile, size: number, a: Args): { yaml: string; json: string } {
+  const { seed, perNamespace } = a;
   const h = createHash('sha256');
   for (const f of ['cluster.js', 'certs.js', 'random.js', 'generate.js']) h.update(readFileSync(join(DIST_BENCH, f)));
   h.update(readFileSync(join(ROOT, 'node_modules', 'js-yaml', 'package.json')));
   const dir = join(tmpdir(), 'kic-bench');
   mkdirSync(dir, { recursive: true });
-  const base = join(dir, `${profile}-${size}-seed${seed}-${h.digest('hex').slice(0, 12)}`);
+  const base = join(dir, `${profile}-${size}-seed${seed}-ns${perNamespace}-${h.digest('hex').slice(0, 12)}`);
   const files = { yaml: `${base}.yaml`, json: `${base}.json` };
   if (!existsSync(files.yaml) || !existsSync(files.json)) {
     const tmp = { yaml: `${base}.tmp.yaml`, json: `${base}.tmp.json` };
-    run(process.execPath, [join(DIST_BENCH, 'generate.js'), '--size', String(size), '--profile', profile, '--seed', String(seed), '--out', tmp.yaml, '--out', tmp.json]);
+    run(process.execPath, [join(DIST_BENCH, 'generate.js'), '--size', String(size), '--profile', profile, '--seed', String(seed), '--per-namespace', String(perNamespace), '--out', tmp.yaml, '--out', tmp.json]);
     renameSync(tmp.yaml, files.yaml);
     renameSync(tmp.json, files.json);
   }
@@ -88,7 +92,7 @@ function run(cmd: string, args: string[]): string {
 }
 
 function measureSize(profile: ClusterProfile, size: number, a: Args): SizeResult {
-  const files = datasetFiles(profile, size, a.seed);
+  const files = datasetFiles(profile, size, a);
   const runs = a.runs ?? DEFAULT_RUNS[size] ?? 3;
   const out = run(process.execPath, ['--expose-gc', join(DIST_BENCH, 'measure.js'), '--yaml', files.yaml, '--json', files.json, '--runs', String(runs)]);
   const m = JSON.parse(out.trim().split('\n').pop() ?? '{}') as SizeMeasurement;
@@ -114,7 +118,7 @@ function measureSize(profile: ClusterProfile, size: number, a: Args): SizeResult
 
 // `bin/kic translate -f FILE` as users run it; /usr/bin/time gives the peak RSS when it is installed.
 function measureProcess(profile: ClusterProfile, size: number, input: 'yaml' | 'json', a: Args): ProcessResult {
-  const files = datasetFiles(profile, size, a.seed);
+  const files = datasetFiles(profile, size, a);
   const kic = [join(ROOT, 'bin', 'kic'), 'translate', '-f', files[input], ...(input === 'json' ? ['-o', 'json'] : [])];
   const hasTime = existsSync('/usr/bin/time');
   const walls: number[] = [];
@@ -135,7 +139,7 @@ function main(): void {
   const a = parse(process.argv.slice(2));
   const report: BenchReport = {
     commit: commitId(), date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '',
-    seed: a.seed, loadAverage: { before: loadavg()[0] }, sizes: [], process: [],
+    seed: a.seed, perNamespace: a.perNamespace, loadAverage: { before: loadavg()[0] }, sizes: [], process: [],
   };
   for (const profile of a.profiles) {
     for (const size of a.sizes) {

@@ -150,6 +150,15 @@ for (const profile of ['mixed', 'ingress'] as ClusterProfile[]) {
   });
 }
 
-test('sizes must be positive integers', () => {
+test('perNamespace puts that many Ingresses in each namespace, everything else following them', () => {
+  const objects = generateCluster({ size: SIZE, seed: 7, profile: 'mixed', perNamespace: 1000 });
+  const namespaces = new Set(objects.map((o) => o.metadata.namespace).filter(Boolean));
+  assert.deepEqual([...namespaces], ['team-0000']);
+  assert.equal(byKind(objects, 'KongPlugin').length, NAMESPACE_PLUGINS.length);
+  assert.deepEqual(translate(Snapshot.of(objects), defaultTranslateOptions()).failures, []);
+});
+
+test('sizes must be positive integers; perNamespace a multiple of 2 * TLS_EVERY', () => {
   assert.throws(() => generateCluster({ size: 0 }), /size must be a positive integer/);
+  assert.throws(() => generateCluster({ size: 10, perNamespace: 30 }), /perNamespace must be a positive multiple of 20/);
 });
