@@ -18,8 +18,14 @@ export type ClusterSpec = { readonly size: number; readonly seed?: number; reado
 
 /** The default number of Ingresses in one namespace. */
 export const INGRESSES_PER_NAMESPACE = 100;
-/** Every TLS Secret is shared by two Ingresses; one Ingress in TLS_EVERY has a tls section. */
+/**
+ * One Ingress in TLS_EVERY has a tls section with its own Secret (shared with the Ingress TLS_EVERY later),
+ * and another one in TLS_EVERY names its namespace's wildcard Secret (WILDCARD_SECRET), as clusters with one
+ * certificate per namespace do.
+ */
 export const TLS_EVERY = 10;
+/** The Secret of each namespace that many Ingresses share. */
+export const WILDCARD_SECRET = 'wildcard-tls';
 /** One KongConsumer per CONSUMER_EVERY Ingresses. */
 export const CONSUMER_EVERY = 20;
 /** One HTTPRoute per HTTPROUTE_EVERY Ingresses. */
@@ -67,7 +73,7 @@ export function generateCluster(spec: ClusterSpec): K8sObject[] {
   if (mixed) {
     out.push({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: meta('kong', undefined) as never,
       spec: { controllerName: 'konghq.com/kic-gateway-controller' } } as K8sObject);
-    for (let n = 0; n < namespaceCount(size, per); n++) out.push(...namespaceObjects(namespaceOf(n * per, per), meta));
+    for (let n = 0; n < namespaceCount(size, per); n++) out.push(...namespaceObjects(rng, n, namespaceOf(n * per, per), meta));
   }
   for (let i = 0; i < size; i++) {
     const ns = namespaceOf(i, per);
@@ -93,7 +99,7 @@ function ingressClass(rng: Random): K8sObject {
   });
 }
 
-function namespaceObjects(ns: string, meta: Meta): K8sObject[] {
+function namespaceObjects(rng: Random, n: number, ns: string, meta: Meta): K8sObject[] {
   const gateway = obj('gateway.networking.k8s.io/v1', 'Gateway', meta('kong', ns), {
     spec: { gatewayClassName: 'kong', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] },
   });
@@ -106,7 +112,12 @@ function namespaceObjects(ns: string, meta: Meta): K8sObject[] {
   const plugins = NAMESPACE_PLUGINS.map((name) =>
     obj('configuration.konghq.com/v1', 'KongPlugin', meta(name, ns), { plugin: configs[name][0], config: configs[name][1] }),
   );
-  return [gateway, ...plugins];
+  const wildcard = selfSignedCertificate(rng.bytes(32), `*.${ns}.example.com`, 1_000_000 + n);
+  const secret = obj('v1', 'Secret', meta(WILDCARD_SECRET, ns), {
+    type: 'kubernetes.io/tls',
+    data: { 'tls.crt': base64(wildcard.cert), 'tls.key': base64(wildcard.key) },
+  });
+  return [gateway, ...plugins, secret];
 }
 
 function service(i: number, ns: string, meta: Meta): K8sObject {
@@ -171,9 +182,8 @@ function ingress(rng: Random, i: number, ns: string, mixed: boolean, meta: Meta)
   if (rng.chance(0.3)) annotations['konghq.com/https-redirect-status-code'] = '308';
   if (rng.chance(0.2)) annotations['konghq.com/methods'] = rng.pick(METHOD_SETS);
   if (mixed && rng.chance(0.4)) annotations['konghq.com/plugins'] = rng.pick(PLUGIN_SETS);
-  const tls = mixed && i % TLS_EVERY === 0
-    ? [{ hosts: rules.map((r) => r.host), secretName: tlsSecretName(i) }]
-    : undefined;
+  const secretName = i % TLS_EVERY === 0 ? tlsSecretName(i) : i % TLS_EVERY === TLS_EVERY / 2 ? WILDCARD_SECRET : undefined;
+  const tls = mixed && secretName ? [{ hosts: rules.map((r) => r.host), secretName }] : undefined;
   return obj('networking.k8s.io/v1', 'Ingress', meta(`app-${i}`, ns, Object.keys(annotations).length ? { annotations } : {}), {
     spec: { ingressClassName: 'kong', rules, ...(tls ? { tls } : {}) },
   });

@@ -39,7 +39,7 @@ test('the same seed gives the same cluster and the same files; another seed does
 test('counts per kind, mixed profile', () => {
   const namespaces = namespaceCount(SIZE);
   const consumers = Math.ceil(SIZE / CONSUMER_EVERY);
-  const tlsSecrets = Math.ceil(SIZE / (2 * TLS_EVERY));
+  const tlsSecrets = Math.ceil(SIZE / (2 * TLS_EVERY)) + namespaces; // own Secrets, and one wildcard Secret per namespace
   const credentials = 2 * consumers + Math.ceil(consumers / 3); // key-auth and acl each, basic-auth every third
   assert.equal(namespaces, 3);
   assert.deepEqual(countKinds(mixed), {
