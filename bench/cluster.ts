@@ -71,8 +71,7 @@ export function generateCluster(spec: ClusterSpec): K8sObject[] {
   });
 
   if (mixed) {
-    out.push({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: meta('kong', undefined) as never,
-      spec: { controllerName: 'konghq.com/kic-gateway-controller' } } as K8sObject);
+    out.push(obj('gateway.networking.k8s.io/v1', 'GatewayClass', meta('kong', undefined), { spec: { controllerName: 'konghq.com/kic-gateway-controller' } }));
     for (let n = 0; n < namespaceCount(size, per); n++) out.push(...namespaceObjects(rng, n, namespaceOf(n * per, per), meta));
   }
   for (let i = 0; i < size; i++) {
