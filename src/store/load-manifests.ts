@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import yaml from 'js-yaml';
 import type { K8sObject } from '../model/meta.js';
+import { loadSimpleYaml } from './simple-yaml.js';
 
 /** An unreadable path or a document that is not a Kubernetes object: fatal for `translate` (exit 2). */
 export class ManifestError extends Error {
@@ -109,7 +110,7 @@ function parseYamlDocument(text: string, file: string, lineOffset: number, out: 
   let docs: unknown[];
   try {
     // CORE_SCHEMA: no implicit timestamps (creationTimestamp stays a string, as from the API).
-    docs = yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA, filename: file });
+    docs = loadSimpleYaml(text) ?? yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA, filename: file });
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
       // An error at the end of the stream (an unclosed bracket) points past the text: name its last line.

@@ -1,0 +1,192 @@
+import yaml from 'js-yaml';
+
+// A reader for the plain block YAML that manifests are written in (block mappings and sequences, plain and
+// single-line quoted scalars, comments): it gives what `yaml.loadAll(text, { schema: CORE_SCHEMA })` gives,
+// several times faster, and gives up (undefined) on anything else (anchors, tags, block or multi-line
+// scalars, flow collections, escapes, tabs, ...), which js-yaml then reads. Scalars resolve through
+// js-yaml's own CORE_SCHEMA types, so `80`, `true`, `~` or `0x1F` become what js-yaml makes of them.
+
+type ImplicitType = { resolve(data: string): boolean; construct(data: string): unknown };
+type Line = { indent: number; text: string };
+
+const IMPLICIT_TYPES: readonly ImplicitType[] | undefined = (
+  yaml.CORE_SCHEMA as unknown as { compiledImplicit?: ImplicitType[] }
+).compiledImplicit;
+
+// Characters that make js-yaml do something this reader does not: tabs, CR, BOM, NEL, non-printable and
+// astral characters (js-yaml rejects some, and js-yaml's own messages are the ones to show).
+const UNSUPPORTED = /[\t\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/;
+// Cannot start a plain scalar (js-yaml readPlainScalar), or starts something this reader leaves alone.
+const BAD_FIRST = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '?', ':']);
+
+const GIVE_UP: unique symbol = Symbol('give up');
+
+/** The documents of `text` as js-yaml (CORE_SCHEMA) loads them, or undefined when js-yaml must read it. */
+export function loadSimpleYaml(text: string): unknown[] | undefined {
+  if (!IMPLICIT_TYPES || UNSUPPORTED.test(text)) return undefined;
+  const lines = contentLines(text);
+  if (!lines || lines.length === 0 || lines[0].indent !== 0) return undefined;
+  try {
+    const reader = new Reader(lines);
+    const doc = reader.mapping(0);
+    return reader.done() ? [doc] : undefined;
+  } catch (err) {
+    if (err === GIVE_UP) return undefined;
+    throw err;
+  }
+}
+
+function contentLines(text: string): Line[] | undefined {
+  const out: Line[] = [];
+  for (const raw of text.split('\n')) {
+    let indent = 0;
+    while (raw.charCodeAt(indent) === 32) indent++;
+    const first = raw.charCodeAt(indent);
+    if (first !== first || first === 35) continue; // an empty line (NaN) or a comment
+    const rest = indent === 0 ? raw : raw.slice(indent);
+    // Document markers and directives are the splitter's and js-yaml's business.
+    if (indent === 0 && (rest.startsWith('---') || rest.startsWith('...') || first === 37)) return undefined;
+    out.push({ indent, text: raw.charCodeAt(raw.length - 1) === 32 ? rest.trimEnd() : rest });
+  }
+  return out;
+}
+
+function isSequenceItem(text: string): boolean {
+  return text === '-' || text.startsWith('- ');
+}
+
+class Reader {
+  private i = 0;
+
+  constructor(private readonly lines: Line[]) {}
+
+  done(): boolean {
+    return this.i === this.lines.length;
+  }
+
+  private next(): Line | undefined {
+    return this.lines[this.i];
+  }
+
+  private block(indent: number): unknown {
+    return isSequenceItem(this.lines[this.i].text) ? this.sequence(indent) : this.mapping(indent);
+  }
+
+  // Anything but the end of this node or a line of a shallower one is a continuation or an error.
+  private expectEnd(indent: number): void {
+    const n = this.next();
+    if (n && n.indent > indent) throw GIVE_UP;
+  }
+
+  mapping(indent: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (let line = this.next(); line && line.indent === indent; line = this.next()) {
+      if (isSequenceItem(line.text)) throw GIVE_UP;
+      const entry = splitKey(line.text);
+      if (!entry) throw GIVE_UP;
+      const { key, rest } = entry;
+      // Values are never undefined here: a defined value is a duplicate key, or an Object.prototype member
+      // (`constructor`, `__proto__`): js-yaml's to handle.
+      if (out[key] !== undefined || key === '<<') throw GIVE_UP;
+      this.i++;
+      let value: unknown = null;
+      if (rest !== '') {
+        value = scalar(rest);
+      } else {
+        const n = this.next();
+        if (n && n.indent > indent) value = this.block(n.indent);
+        else if (n && n.indent === indent && isSequenceItem(n.text)) value = this.sequence(indent);
+      }
+      this.expectEnd(indent);
+      out[key] = value;
+    }
+    return out;
+  }
+
+  private sequence(indent: number): unknown[] {
+    const out: unknown[] = [];
+    for (let line = this.next(); line && line.indent === indent && isSequenceItem(line.text); line = this.next()) {
+      let spaces = 1;
+      while (line.text.charCodeAt(spaces) === 32) spaces++;
+      const item = line.text.slice(spaces);
+      let value: unknown = null;
+      if (item === '') {
+        this.i++;
+        const n = this.next();
+        if (n && n.indent > indent) value = this.block(n.indent);
+      } else if (isSequenceItem(item)) {
+        throw GIVE_UP;
+      } else if (splitKey(item)) {
+        // `- key: value`: a mapping whose first key is on the dash line, the others at its column.
+        this.lines[this.i] = { indent: indent + spaces, text: item };
+        value = this.mapping(indent + spaces);
+      } else {
+        value = scalar(item);
+        this.i++;
+      }
+      this.expectEnd(indent);
+      out.push(value);
+    }
+    return out;
+  }
+}
+
+// `key: rest` with a plain or quoted key, or null when the text is not a mapping entry.
+function splitKey(text: string): { key: string; rest: string } | null {
+  const q = text[0];
+  if (q === '"' || q === "'") {
+    const end = closingQuote(text);
+    if (text[end + 1] === ':' && (end + 2 === text.length || text[end + 2] === ' ')) {
+      return { key: quoted(text.slice(0, end + 1)), rest: text.slice(end + 2).trim() };
+    }
+    if (end === text.length - 1) return null; // a quoted scalar
+    throw GIVE_UP;
+  }
+  let colon = text.indexOf(': ');
+  if (colon < 0 && text.endsWith(':')) colon = text.length - 1;
+  if (colon < 0) return null;
+  const keyText = text.slice(0, colon);
+  if (keyText === '' || BAD_FIRST.has(keyText[0]) || keyText.endsWith(' ') || keyText.includes(' #')) throw GIVE_UP;
+  if (keyText[0] === '-' && (keyText.length === 1 || keyText[1] === ' ')) throw GIVE_UP;
+  return { key: String(plain(keyText)), rest: text.slice(colon + 1).trim() };
+}
+
+function closingQuote(text: string): number {
+  const q = text[0];
+  for (let j = 1; j < text.length; j++) {
+    const c = text[j];
+    if (q === '"' && c === '\\') throw GIVE_UP; // escapes: js-yaml's
+    if (c !== q) continue;
+    if (q === "'" && text[j + 1] === "'") {
+      j++;
+      continue;
+    }
+    return j;
+  }
+  throw GIVE_UP; // a quoted scalar continued on the next line
+}
+
+function quoted(s: string): string {
+  const inner = s.slice(1, -1);
+  return s[0] === "'" ? inner.replaceAll("''", "'") : inner;
+}
+
+function scalar(s: string): unknown {
+  const first = s[0];
+  if (first === '"' || first === "'") {
+    if (closingQuote(s) !== s.length - 1) throw GIVE_UP; // text after the closing quote (a comment)
+    return quoted(s);
+  }
+  if (s === '[]') return [];
+  if (s === '{}') return {};
+  if (BAD_FIRST.has(first)) throw GIVE_UP;
+  if (first === '-' && (s.length === 1 || s[1] === ' ')) throw GIVE_UP;
+  if (s.includes(' #') || s.includes(': ') || s.endsWith(':')) throw GIVE_UP;
+  return plain(s);
+}
+
+// A plain scalar: the first CORE_SCHEMA type that resolves it (null, bool, int, float), else the string.
+function plain(s: string): unknown {
+  for (const t of IMPLICIT_TYPES ?? []) if (t.resolve(s)) return t.construct(s);
+  return s;
+}
