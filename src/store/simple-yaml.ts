@@ -148,7 +148,9 @@ function splitKey(text: string): { key: string; rest: string } | null {
   const keyText = text.slice(0, colon);
   if (keyText === '' || BAD_FIRST.has(keyText[0]) || keyText.endsWith(' ') || keyText.includes(' #')) throw GIVE_UP;
   if (keyText[0] === '-' && (keyText.length === 1 || keyText[1] === ' ')) throw GIVE_UP;
-  return { key: String(plain(keyText)), rest: text.slice(colon + 1).trim() };
+  let start = colon + 1;
+  while (text.charCodeAt(start) === 32) start++; // the line has no trailing spaces
+  return { key: String(plain(keyText)), rest: text.slice(start) };
 }
 
 function closingQuote(text: string): number {
