@@ -65,8 +65,9 @@ function table(head: string[], rows: string[][]): string {
 
 const ms = (n: number): string => n.toFixed(0);
 
-/** The per-size table; with a baseline, the change of translate+serialize+hash against it. */
-export function formatSizeTable(sizes: readonly SizeResult[], baseline?: BenchReport): string {
+/** The per-size table; with a baseline of the same kind of sets, the change of translate+serialize+hash against it. */
+export function formatSizeTable(sizes: readonly SizeResult[], baseline?: BenchReport, perNamespace = 100): string {
+  if (baseline && (baseline.perNamespace ?? 100) !== perNamespace) baseline = undefined;
   const head = ['profile', 'size', 'objects', 'out MB', 'load yaml', 'load json', 'translate', 'ser+hash', 't+s+h', 'floor', 'x floor', 'cpu x', 'total yaml', 'total json', 'RSS MB', 'bench RSS', 'fail', 'vs base'];
   const rows = sizes.map((s) => {
     const base = baseline?.sizes.find((b) => b.profile === s.profile && b.size === s.size);

@@ -155,7 +155,7 @@ function main(): void {
   const baseline = existsSync(a.baseline) ? (JSON.parse(readFileSync(a.baseline, 'utf8')) as BenchReport) : undefined;
   const busy = report.loadAverage.before > 1 || (report.loadAverage.after ?? 0) > 1.5;
   process.stdout.write(`kic-ts bench ${report.commit} (node ${report.node}, ${report.cpus} CPUs, load average ${report.loadAverage.before.toFixed(1)} before, ${report.loadAverage.after.toFixed(1)} after${busy ? ': the machine was busy, wall times are inflated' : ''})\n\n`);
-  process.stdout.write(`${formatSizeTable(report.sizes, baseline)}\n\n${formatProcessTable(report.process)}\n\n`);
+  process.stdout.write(`${formatSizeTable(report.sizes, baseline, report.perNamespace)}\n\n${formatProcessTable(report.process)}\n\n`);
   const targets = checkTargets(report);
   if (targets.length) process.stdout.write(`${targets.join('\n')}\n`);
   mkdirSync(dirname(a.out), { recursive: true });
