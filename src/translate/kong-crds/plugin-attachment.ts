@@ -65,6 +65,9 @@ export function collectPluginRelations(
   state: Pick<KongState, 'services' | 'consumers' | 'consumerGroups'>,
 ): PluginRelationMap {
   const map: PluginRelationMap = new Map();
+  // Referrers already listed per plugin key: a scan of the list per relation is quadratic when one plugin
+  // is named by thousands of objects (one big namespace).
+  const listed = new Map<string, Set<string>>();
   const add = (referrer: AnnotatedObject | undefined, rel: Relation): void => {
     if (!referrer) return;
     for (const ref of parsePluginsAnnotation(referrer.annotations[PLUGINS_ANNOTATION], referrer.namespace)) {
@@ -75,7 +78,13 @@ export function collectPluginRelations(
         entry = { namespace: ref.namespace, name: ref.name, consumers: [], groups: [], services: [], routes: [], referrers: [] };
         map.set(key, entry);
       }
-      if (!entry.referrers.some((r) => refKey(r) === refKey(referrer.ref))) entry.referrers.push(referrer.ref);
+      let seen = listed.get(key);
+      if (!seen) listed.set(key, (seen = new Set()));
+      const referrerKey = refKey(referrer.ref);
+      if (!seen.has(referrerKey)) {
+        seen.add(referrerKey);
+        entry.referrers.push(referrer.ref);
+      }
       if (rel.kind === 'service') entry.services.push(rel.service);
       else if (rel.kind === 'route') entry.routes.push(rel.route);
       else if (rel.kind === 'consumer') entry.consumers.push(rel.consumer);
