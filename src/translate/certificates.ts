@@ -20,7 +20,8 @@ export function buildCertificates(ctx: TranslateContext, rules: IngressRules, cl
     const key = `${secret.metadata.namespace}/${secret.metadata.name}`;
     const existing = entries.get(key);
     if (existing) {
-      existing.hosts.push(...hosts.filter((h) => !existing.hosts.includes(h)));
+      const known = new Set(existing.hosts);
+      for (const h of hosts) if (!known.has(h)) existing.hosts.push(h);
       return;
     }
     const pair = validKeyPair(secret);
@@ -54,12 +55,12 @@ export function buildCertificates(ctx: TranslateContext, rules: IngressRules, cl
   for (const group of byPair.values()) {
     const winner = [...group].sort(compareAge)[0];
     const id = winner.secret.metadata.uid ?? '';
-    const hosts: string[] = [];
+    const unique = new Set<string>();
     for (const e of group) {
       idOfSecret.set(e.secret.metadata.uid ?? '', id);
-      for (const h of e.hosts) if (!hosts.includes(h)) hosts.push(h);
+      for (const h of e.hosts) unique.add(h);
     }
-    hosts.sort();
+    const hosts = [...unique].sort();
     certs.push({
       id,
       cert: winner.cert,

@@ -20,13 +20,21 @@ export class IngressRules {
   /** `namespace/name` -> claimed hosts, in claim order */
   readonly secrets = new Map<string, SecretHosts>();
   private readonly claimedHosts = new Set<string>();
+  // Referrer keys per Secret: one Secret (a wildcard certificate) may be named by thousands of objects.
+  private readonly referrerKeys = new Map<string, Set<string>>();
 
   /** Records that `referrer` wants Secret namespace/name for these hosts; each host goes to its first claimant. */
   claimTLS(namespace: string, name: string, hosts: readonly string[], referrer: ObjectRef): void {
     const key = `${namespace}/${name}`;
     let entry = this.secrets.get(key);
     if (!entry) this.secrets.set(key, (entry = { namespace, name, hosts: [], referrers: [] }));
-    if (!entry.referrers.some((r) => refKey(r) === refKey(referrer))) entry.referrers.push(referrer);
+    let seen = this.referrerKeys.get(key);
+    if (!seen) this.referrerKeys.set(key, (seen = new Set()));
+    const referrerKey = refKey(referrer);
+    if (!seen.has(referrerKey)) {
+      seen.add(referrerKey);
+      entry.referrers.push(referrer);
+    }
     for (const host of hosts) {
       if (this.claimedHosts.has(host)) continue;
       this.claimedHosts.add(host);
