@@ -12,7 +12,7 @@ export type NestedPlugin = {
   name: string;
   config?: JsonObject;
   /** HTTPRoute filter plugins carry their route's tags (spec 03 §4.8) */
-  tags?: string[];
+  tags?: readonly string[];
 };
 
 export type KongRoute = {
@@ -35,7 +35,7 @@ export type KongRoute = {
   path_handling?: string;
   expression?: string;
   priority?: number;
-  tags: string[];
+  tags: readonly string[];
   plugins?: NestedPlugin[];
   meta: RouteMeta;
 };
@@ -79,7 +79,7 @@ export type KongService = {
   tls_verify_depth?: number;
   ca_certificates?: string[];
   client_certificate?: { id: string };
-  tags: string[];
+  tags: readonly string[];
   routes: KongRoute[];
   plugins?: NestedPlugin[];
   meta: ServiceMeta;
@@ -92,7 +92,7 @@ export type ServiceMeta = {
   /** the Kubernetes Services resolved for the backends (filled when services are populated) */
   k8sServices: ObjectRef[];
   /** merged annotations of the resolved Services (and facades), what Service-annotation rules read */
-  annotations: Record<string, string>;
+  annotations: Readonly<Record<string, string>>;
   /** drop from the output (multi-Service conflict, rewrite failure, ...) */
   skip?: boolean;
   /** the source kind decides some defaults (Gateway API services have no path, etc.) */
@@ -124,7 +124,7 @@ export type KongUpstream = {
   healthchecks?: JsonObject;
   sticky_sessions_cookie?: string;
   sticky_sessions_cookie_path?: string;
-  tags?: string[];
+  tags?: readonly string[];
   targets: KongTarget[];
   /** further fields set by KongIngress/KongUpstreamPolicy that have no typed field above */
   extra?: JsonObject;
@@ -138,13 +138,13 @@ export type KongCertificate = {
   cert: string;
   key: string;
   snis: KongSNI[];
-  tags: string[];
+  tags: readonly string[];
 };
 
 export type KongCACertificate = {
   id: string;
   cert: string;
-  tags: string[];
+  tags: readonly string[];
 };
 
 /** A top-level plugin (spec 01 §2.2), referencing its parents by name. */
@@ -161,7 +161,7 @@ export type KongPluginEntity = {
   route?: string;
   consumer?: string;
   consumer_group?: string;
-  tags: string[];
+  tags: readonly string[];
   meta: { source: ObjectRef };
 };
 
@@ -172,7 +172,7 @@ export type KongConsumer = {
   id?: string;
   username?: string;
   custom_id?: string;
-  tags: string[];
+  tags: readonly string[];
   keyauth_credentials?: KongCredential[];
   basicauth_credentials?: KongCredential[];
   hmacauth_credentials?: KongCredential[];
@@ -187,7 +187,7 @@ export type KongConsumer = {
 export type KongConsumerGroup = {
   id?: string;
   name: string;
-  tags: string[];
+  tags: readonly string[];
   meta: { source: ObjectRef };
 };
 
@@ -199,7 +199,7 @@ export type KongVault = {
   prefix: string;
   description?: string;
   config?: JsonObject;
-  tags: string[];
+  tags: readonly string[];
   meta: { source: ObjectRef };
 };
 

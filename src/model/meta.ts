@@ -19,12 +19,22 @@ export type K8sObject = {
   readonly status?: unknown;
 };
 
+export type ApiVersionParts = { readonly group: string; readonly version: string };
+
+// A cluster has a few dozen apiVersions and the translator asks for every object's, often several times.
+const parsedApiVersions = new Map<string, ApiVersionParts>();
+const MAX_CACHED_API_VERSIONS = 1000;
+
 /** Splits `group/version` (core objects have no group). */
-export function parseApiVersion(apiVersion: string): { group: string; version: string } {
+export function parseApiVersion(apiVersion: string): ApiVersionParts {
+  let parts = parsedApiVersions.get(apiVersion);
+  if (parts) return parts;
   const slash = apiVersion.lastIndexOf('/');
-  return slash < 0
-    ? { group: '', version: apiVersion }
-    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+  parts = Object.freeze(
+    slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) },
+  );
+  if (parsedApiVersions.size < MAX_CACHED_API_VERSIONS) parsedApiVersions.set(apiVersion, parts);
+  return parts;
 }
 
 /** An annotation value, or undefined when absent. */

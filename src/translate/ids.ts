@@ -1,4 +1,5 @@
 import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
+import { uuidV5 } from './uuid5.js';
 
 // Spec 01 §3: id = uuid5(uuid5(KONG_NS, plural), key), no workspace prefix.
 const KONG_NAMESPACE = 'fd02801f-0957-4a15-a55a-c8d9606f30b5';
@@ -13,5 +14,5 @@ const typeNamespaces = new Map<IdEntityType, Uint8Array>();
 export function entityId(type: IdEntityType, key: string): string {
   let ns = typeNamespaces.get(type);
   if (!ns) typeNamespaces.set(type, (ns = parseUuid(uuidv5(type, KONG_NAMESPACE))));
-  return uuidv5(key, ns);
+  return uuidV5(key, ns);
 }

@@ -63,15 +63,17 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
       if (r.facade) ctx.configured(refOf(r.facade));
       resolved.push(r);
     }
-    const unique = uniqueBy(resolved, (r) => `${r.service.metadata.namespace}/${r.service.metadata.name}/${r.facade?.metadata.name ?? ''}`);
+    const unique = resolved.length <= 1 ? resolved : uniqueBy(resolved, (r) => `${r.service.metadata.namespace}/${r.service.metadata.name}/${r.facade?.metadata.name ?? ''}`);
     ks.meta.k8sServices = unique.map((r) => refOf(r.facade ?? r.service));
     ks.meta.annotations = mergedAnnotations(unique);
     if (unique.length > 1) checkConsistentAnnotations(ctx, ks, unique);
     // Spec 01 §7: then, per resolved Service, the client certificate and CA certificate annotations.
-    for (const r of unique) {
+    for (let i = 0; i < unique.length; i++) {
+      const r = unique[i];
       const namespace = r.service.metadata.namespace ?? '';
-      const objects = r.facade ? [refOf(r.facade), refOf(r.service)] : [refOf(r.service)];
-      const src: AnnotationSource = { ctx, objects, annotations: mergedAnnotations([r]) };
+      const objects = r.facade ? [refOf(r.facade), refOf(r.service)] : [ks.meta.k8sServices[i]];
+      const annotations = unique.length === 1 ? ks.meta.annotations : mergedAnnotations([r]);
+      const src: AnnotationSource = { ctx, objects, annotations };
       const use = clientCertificateUse(src, namespace, ks);
       if (use) clientCerts.push(use);
       applyServiceCACertificates(src, namespace, ks);
@@ -83,7 +85,11 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
   return clientCerts;
 }
 
-function mergedAnnotations(resolved: readonly ResolvedBackend[]): Record<string, string> {
+const NO_ANNOTATIONS: Readonly<Record<string, string>> = Object.freeze({});
+
+function mergedAnnotations(resolved: readonly ResolvedBackend[]): Readonly<Record<string, string>> {
+  // One Service without facade: its own annotations, read-only, not a copy.
+  if (resolved.length === 1 && !resolved[0].facade) return resolved[0].service.metadata.annotations ?? NO_ANNOTATIONS;
   const merged: Record<string, string> = {};
   for (const r of resolved) {
     Object.assign(merged, r.service.metadata.annotations ?? {});
@@ -114,8 +120,8 @@ function checkConsistentAnnotations(ctx: TranslateContext, ks: KongService, reso
 }
 
 // Spec 01 §4.2: one Service -> its tags; a facade -> the facade's; several -> the parent route's; none -> placeholder.
-function serviceTags(ks: KongService, resolved: readonly ResolvedBackend[], ctx: TranslateContext): string[] {
-  if (resolved.length === 0) return [...UNKNOWN_SERVICE_TAGS];
+function serviceTags(ks: KongService, resolved: readonly ResolvedBackend[], ctx: TranslateContext): readonly string[] {
+  if (resolved.length === 0) return UNKNOWN_SERVICE_TAGS;
   if (resolved.length === 1) return objectTags(resolved[0].facade ?? resolved[0].service);
   if (ks.meta.multiBackendTags === 'none') return [];
   const parent = ctx.snapshot.get(ks.meta.parent.kind as 'HTTPRoute', ks.meta.parent.namespace, ks.meta.parent.name);

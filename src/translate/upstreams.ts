@@ -15,7 +15,7 @@ export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongSer
   const byName = new Map<string, KongUpstream>();
   const serviceUpstream = serviceUpstreamForClass(ctx);
   for (const ks of services) {
-    const targets: KongTarget[] = [];
+    let targets: KongTarget[] = [];
     for (const backend of ks.meta.backends) {
       const resolved = resolveBackend(ctx, backend);
       if (!resolved) continue; // already a failure from populateServices
@@ -29,10 +29,12 @@ export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongSer
         continue;
       }
       ks.port = port.port.port;
-      targets.push(...weighted(backendTargets(ctx, resolved.service, port.port, serviceUpstream), backend.weight));
+      const found = backendTargets(ctx, resolved.service, port.port, serviceUpstream);
+      if (backend.weight === undefined && ks.meta.backends.length === 1) targets = found; // the common case, without copies
+      else for (const t of weighted(found, backend.weight)) targets.push(t);
     }
     if (byName.has(ks.host)) continue; // the first Kong service with this host defines the upstream
-    byName.set(ks.host, { name: ks.host, tags: [...ks.tags], targets: mergeTargets(targets), meta: { service: ks.name } });
+    byName.set(ks.host, { name: ks.host, tags: ks.tags, targets: mergeTargets(targets), meta: { service: ks.name } });
   }
   return [...byName.values()];
 }
@@ -62,13 +64,14 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
   if (svc.spec?.type === 'ExternalName') {
     return [{ target: `${svc.spec.externalName ?? ''}:${String(port.targetPort ?? port.port)}` }];
   }
-  const protocols = new Set(['TCP', ...(svc.spec?.ports ?? []).map((p) => p.protocol ?? 'TCP')]);
+  const servicePorts = svc.spec?.ports ?? [];
   const out: KongTarget[] = [];
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined; // made only when a second target needs checking against the first
   for (const slice of ctx.snapshot.endpointSlicesFor(ns, svc.metadata.name)) {
     for (const sp of slice.ports ?? []) {
       if (sp.port === undefined || sp.port === null || sp.port < 0) continue;
-      if (!protocols.has(sp.protocol ?? 'TCP')) continue;
+      const protocol = sp.protocol ?? 'TCP';
+      if (protocol !== 'TCP' && !servicePorts.some((p) => (p.protocol ?? 'TCP') === protocol)) continue;
       if ((sp.name ?? '') !== (port.name ?? '')) continue;
       for (const ep of slice.endpoints ?? []) {
         const address = ep.addresses?.[0];
@@ -78,8 +81,11 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
         if (!ready && !(ctx.options.enableDrainSupport && terminating)) continue;
         const host = address.includes(':') ? `[${address}]` : address;
         const target = `${host}:${sp.port}`;
-        if (seen.has(target)) continue;
-        seen.add(target);
+        if (out.length > 0) {
+          seen ??= new Set(out.map((t) => t.target));
+          if (seen.has(target)) continue;
+          seen.add(target);
+        }
         out.push(ready ? { target } : { target, weight: 0 });
       }
     }
@@ -88,7 +94,9 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
 }
 
 // Targets with the same address are merged; weights add up, an unset weight counting 100 (spec 01 §8).
-function mergeTargets(targets: readonly KongTarget[]): KongTarget[] {
+// The targets are this service's own (made by backendTargets/weighted), so they are kept, not copied.
+function mergeTargets(targets: KongTarget[]): KongTarget[] {
+  if (targets.length <= 1) return targets;
   const byTarget = new Map<string, KongTarget[]>();
   for (const t of targets) {
     const list = byTarget.get(t.target);
@@ -97,7 +105,7 @@ function mergeTargets(targets: readonly KongTarget[]): KongTarget[] {
   }
   const out: KongTarget[] = [];
   for (const [target, list] of byTarget) {
-    if (list.length === 1) out.push({ ...list[0] });
+    if (list.length === 1) out.push(list[0]);
     else out.push({ target, weight: list.reduce((sum, t) => sum + (t.weight ?? 100), 0) });
   }
   return out;

@@ -46,7 +46,7 @@ function grpcService(ctx: TranslateContext, route: GRPCRoute, name: string, rule
 }
 
 // Spec 03 §5.2.
-function traditionalServices(ctx: TranslateContext, rules: IngressRules, route: GRPCRoute, protocol: string, parents: readonly ParentGateway[], tags: string[]): void {
+function traditionalServices(ctx: TranslateContext, rules: IngressRules, route: GRPCRoute, protocol: string, parents: readonly ParentGateway[], tags: readonly string[]): void {
   const hosts = grpcHosts(route, parents);
   asArray(route.spec?.rules).forEach((rule, r) => {
     const name = `${namePrefix(route)}.${r}`;
@@ -56,7 +56,7 @@ function traditionalServices(ctx: TranslateContext, rules: IngressRules, route: 
       name: `${name}.${m}`,
       protocols: ['grpc', 'grpcs'],
       ...(hosts.length ? { hosts: [...hosts] } : {}),
-      tags: [...tags],
+      tags,
       meta: { source: refOf(route) },
     });
     if (matches.length === 0) {
@@ -114,7 +114,7 @@ function expressionServices(
   route: GRPCRoute,
   serviceProtocol: string,
   listenerProtos: ReadonlySet<string>,
-  tags: string[],
+  tags: readonly string[],
 ): { route: KongRoute; order: SplitMatchOrder }[] {
   const out: { route: KongRoute; order: SplitMatchOrder }[] = [];
   const protocols = [...(listenerProtos.has('HTTP') ? ['grpc'] : []), ...(listenerProtos.has('HTTPS') ? ['grpcs'] : [])];
@@ -132,7 +132,7 @@ function expressionServices(
           preserve_host: true,
           ...(protocols.length ? { protocols: [...protocols] } : {}),
           expression: grpcMatchExpression(match, hostname, snis),
-          tags: [...tags],
+          tags,
           meta: { source: refOf(route) },
         };
         applyGatewayRouteAnnotations(ctx, kr, route);

@@ -86,7 +86,7 @@ export function expressionRoutes(ctx: TranslateContext, group: ServiceGroup, pro
       if ('error' in outcome) return { error: outcome, rule: ref };
       if (outcome.plugins.length) kr.plugins = outcome.plugins;
       if (outcome.pluginNames.length) kr.meta = { ...kr.meta, pluginNames: outcome.pluginNames };
-      routes.push({ ...kr, tags: [...tags] });
+      routes.push({ ...kr, tags });
     }
   }
   return { routes };

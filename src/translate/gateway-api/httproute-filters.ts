@@ -78,7 +78,7 @@ export function pluginsFromFilters(filters: readonly HTTPRouteFilter[] | undefin
   if (req) plugins.push({ name: 'request-transformer', config: req });
   const res = transformerConfig(response);
   if (res) plugins.push({ name: 'response-transformer', config: res });
-  for (const p of plugins) p.tags = [...opts.tags];
+  for (const p of plugins) p.tags = opts.tags;
   return { plugins, pluginNames, ...(prefixRewrite !== undefined ? { prefixRewrite } : {}) };
 }
 

@@ -57,7 +57,7 @@ export function noBackendPlugin(protocol: string, refCount: number, backendCount
 }
 
 /** Spec 03 §3.5: the route object's tags, `k8s-named-route-rule` tags for the non-blank names, then user tags. */
-export function routeTags(route: GatewayRoute, ruleNames: readonly (string | undefined)[] = []): string[] {
+export function routeTags(route: GatewayRoute, ruleNames: readonly (string | undefined)[] = []): readonly string[] {
   const named = ruleNames.filter((n): n is string => typeof n === 'string' && n.trim() !== '');
   return objectTags(route, named.map((n) => `k8s-named-route-rule:${n}`));
 }

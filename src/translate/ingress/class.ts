@@ -31,5 +31,11 @@ export function compareIngressOrder(a: Ingress, b: Ingress): number {
 /** The Ingresses this controller translates, in processing order. */
 export function translatedIngresses(snapshot: Snapshot, ingressClass: string): Ingress[] {
   const def = isDefaultClass(snapshot, ingressClass);
-  return snapshot.list('Ingress').filter((i) => isIngressForClass(i, ingressClass, def)).sort(compareIngressOrder);
+  // compareIngressOrder's keys computed once per Ingress rather than twice per comparison (same order).
+  const keyed = snapshot
+    .list('Ingress')
+    .filter((i) => isIngressForClass(i, ingressClass, def))
+    .map((ing) => ({ ing, time: Date.parse(ing.metadata.creationTimestamp ?? '') || 0, key: `${ing.metadata.namespace ?? ''}/${ing.metadata.name}` }));
+  keyed.sort((a, b) => (a.time !== b.time ? a.time - b.time : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.ing);
 }

@@ -3,7 +3,7 @@ import { refOf } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
 import { resolveIngressBackend } from './backends.js';
-import { ingressService } from './ingress.js';
+import { ingressService, ingressShared } from './ingress.js';
 import { applyIngressRouteAnnotations, newIngressRoute } from './route-annotations.js';
 
 /** Spec 02 §5: the one default backend, from the first Ingress (in processing order) that has one. */
@@ -21,7 +21,8 @@ export function translateDefaultBackend(ctx: TranslateContext, rules: IngressRul
     return;
   }
   const ns = ing.metadata.namespace ?? '';
-  const route = newIngressRoute(ing, `${ns}.${ing.metadata.name}`);
+  const shared = ingressShared(ing);
+  const route = newIngressRoute(shared, `${ns}.${ing.metadata.name}`);
   if (ctx.expressions) {
     route.expression = 'http.path ^= "/"';
     route.priority = 0;
@@ -29,7 +30,7 @@ export function translateDefaultBackend(ctx: TranslateContext, rules: IngressRul
     route.paths = ['/'];
     route.regex_priority = 0;
   }
-  applyIngressRouteAnnotations(ctx, route, ing);
+  applyIngressRouteAnnotations(ctx, route, shared);
   ingressService(rules, ing, backend, false).routes.push(route);
-  ctx.configured(refOf(ing));
+  ctx.configured(shared.ref);
 }

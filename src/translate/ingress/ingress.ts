@@ -1,6 +1,7 @@
 import type { KongService } from '../../kongstate/types.js';
 import type { Ingress } from '../../model/ingress.js';
-import { refOf } from '../../model/object-ref.js';
+import { refOf, type ObjectRef } from '../../model/object-ref.js';
+import { objectTags } from '../tags.js';
 import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
 import { ingressClassParameters } from '../upstreams.js';
@@ -13,32 +14,52 @@ import { ingressRouteExpression } from '../expressions/ingress.js';
 import { initialRouteProtocols } from '../annotations/protocols.js';
 import { applyRewrites } from '../annotations/rewrite.js';
 
-type RouteAccumulator = { ing: Ingress; host: string; backend: IngressBackendRef; paths: IngressPathSpec[]; name: string };
+/** What every route of one Ingress shares: computed once per Ingress, not once per route. */
+export type IngressShared = {
+  readonly ing: Ingress;
+  readonly ref: ObjectRef;
+  readonly tags: readonly string[];
+  readonly annotations: Readonly<Record<string, string>>;
+};
+
+type RouteAccumulator = { src: IngressShared; host: string; backend: IngressBackendRef; paths: IngressPathSpec[]; name: string };
+
+/** The parts every route of this Ingress shares. */
+export function ingressShared(ing: Ingress): IngressShared {
+  return { ing, ref: refOf(ing), tags: objectTags(ing), annotations: ing.metadata.annotations ?? {} };
+}
 
 /** Spec 02 §2, §5, §7: every translated Ingress's rules, default backend and TLS entries into `rules`. */
 export function collectIngressRules(ctx: TranslateContext, rules: IngressRules): void {
   const ingresses = translatedIngresses(ctx.snapshot, ctx.options.ingressClass);
   const routes = new Map<string, RouteAccumulator>();
   for (const ing of ingresses) {
-    collectPaths(ctx, ing, routes);
+    const src = ingressShared(ing);
+    collectPaths(ctx, src, routes);
     for (const tls of ing.spec?.tls ?? []) {
-      if (tls.hosts?.length && tls.secretName) rules.claimTLS(ing.metadata.namespace ?? '', tls.secretName, tls.hosts, refOf(ing));
+      if (tls.hosts?.length && tls.secretName) rules.claimTLS(ing.metadata.namespace ?? '', tls.secretName, tls.hosts, src.ref);
     }
   }
-  for (const acc of routes.values()) addRoute(ctx, rules, acc);
+  const legacyRegex = ingressClassParameters(ctx)?.enableLegacyRegexDetection === true;
+  for (const acc of routes.values()) addRoute(ctx, rules, acc, legacyRegex);
   // Spec 02 §6.2 and §5: rewrite runs on the rule routes only, before the default backend is added.
   applyRewrites(ctx, rules);
   translateDefaultBackend(ctx, rules, ingresses);
 }
 
-function collectPaths(ctx: TranslateContext, ing: Ingress, routes: Map<string, RouteAccumulator>): void {
+function collectPaths(ctx: TranslateContext, src: IngressShared, routes: Map<string, RouteAccumulator>): void {
+  const { ing } = src;
   const ns = ing.metadata.namespace ?? '';
-  (ing.spec?.rules ?? []).forEach((rule, ri) => {
-    (rule.http?.paths ?? []).forEach((path, pi) => {
+  const rules = ing.spec?.rules ?? [];
+  for (let ri = 0; ri < rules.length; ri++) {
+    const rule = rules[ri];
+    const paths = rule.http?.paths ?? [];
+    for (let pi = 0; pi < paths.length; pi++) {
+      const path = paths[pi];
       const spec = normalizePath(path.path, path.pathType);
       if (path.pathType !== undefined && path.pathType !== spec.pathType) {
         ctx.warn({
-          objects: [refOf(ing)],
+          objects: [src.ref],
           field: `spec.rules[${ri}].http.paths[${pi}].pathType`,
           message: `unknown pathType ${JSON.stringify(path.pathType)}: the path is treated as ImplementationSpecific`,
         });
@@ -47,19 +68,19 @@ function collectPaths(ctx: TranslateContext, ing: Ingress, routes: Map<string, R
       if ('error' in backend) {
         ctx.fail({
           reason: 'UnsupportedBackend',
-          objects: [refOf(ing)],
+          objects: [src.ref],
           field: `spec.rules[${ri}].http.paths[${pi}].backend`,
           message: `failed to get backend for ingress path "${spec.path}": ${backend.error}`,
         });
-        return;
+        continue;
       }
       const host = rule.host ?? '';
       const name = routeName(ns, ing.metadata.name, host, backend);
       const acc = routes.get(name);
       if (acc) acc.paths.push(spec);
-      else routes.set(name, { ing, host, backend, paths: [spec], name });
-    });
-  });
+      else routes.set(name, { src, host, backend, paths: [spec], name });
+    }
+  }
 }
 
 // Spec 02 §2.1.
@@ -93,22 +114,23 @@ export function ingressService(rules: IngressRules, ing: Ingress, b: IngressBack
   return ks;
 }
 
-function addRoute(ctx: TranslateContext, rules: IngressRules, acc: RouteAccumulator): void {
-  const { ing } = acc;
-  const route = newIngressRoute(ing, acc.name);
+function addRoute(ctx: TranslateContext, rules: IngressRules, acc: RouteAccumulator, legacyRegex: boolean): void {
+  const { src } = acc;
+  const route = newIngressRoute(src, acc.name);
   // Spec 02 §6: at creation a rule route takes the raw protocols list, sorted; the annotation step may re-set it.
-  const protocols = initialRouteProtocols(ing.metadata.annotations ?? {});
+  const protocols = initialRouteProtocols(src.annotations);
   if (protocols) route.protocols = protocols;
   if (ctx.expressions) {
-    Object.assign(route, ingressRouteExpression(ctx, ing, acc.host, acc.paths));
+    Object.assign(route, ingressRouteExpression(ctx, src.ing, acc.host, acc.paths));
   } else {
-    const marker = ing.metadata.annotations?.[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
-    const legacy = ingressClassParameters(ctx)?.enableLegacyRegexDetection === true;
-    route.paths = acc.paths.flatMap((p) => kongPathsFor(p)).map((p) => applyRegexPrefix(p, marker, legacy));
+    const marker = src.annotations[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
+    const paths: string[] = [];
+    for (const p of acc.paths) for (const kp of kongPathsFor(p)) paths.push(applyRegexPrefix(kp, marker, legacyRegex));
+    route.paths = paths;
     if (acc.host) route.hosts = [acc.host];
     route.regex_priority = 0;
   }
-  applyIngressRouteAnnotations(ctx, route, ing);
-  ingressService(rules, ing, acc.backend, true).routes.push(route);
-  ctx.configured(refOf(ing));
+  applyIngressRouteAnnotations(ctx, route, src);
+  ingressService(rules, src.ing, acc.backend, true).routes.push(route);
+  ctx.configured(src.ref);
 }

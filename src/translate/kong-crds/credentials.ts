@@ -112,7 +112,7 @@ export function decodeCredential(secret: Secret): DecodedCredential {
       return { type: label, errors, problems };
     }
   }
-  credential.tags = objectTags(secret);
+  credential.tags = [...objectTags(secret)];
   const indexValue = type.index ? String(credential[type.index]) : undefined;
   const ignoredKeys = [...values.keys()].filter((k) => k !== 'id' && !type.fields.includes(k));
   return { type: label, list: type.list, credential, indexValue, errors, problems, ignoredKeys };

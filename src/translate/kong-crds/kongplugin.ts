@@ -42,7 +42,7 @@ export function translateAttachedPlugins(ctx: TranslateContext, relations: Plugi
     if (!base) continue;
     const seenNames = new Set<string>();
     for (const target of combineRelations(rel)) {
-      const p: KongPluginEntity = { ...base, ...target, tags: [...base.tags], meta: { source: refOf(obj) } };
+      const p: KongPluginEntity = { ...base, ...target, tags: base.tags, meta: { source: refOf(obj) } };
       if (isDuplicateInstance(ctx, owners, p)) continue;
       if (obj.instance_name) p.instance_name = suffixedInstanceName(obj.instance_name, target, seenNames);
       out.push(p);
