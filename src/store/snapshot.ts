@@ -42,7 +42,7 @@ export class Snapshot {
         invalid.set(`${kind}/${key}`, { ref: refOf(raw), ...checked.error });
         continue;
       }
-      invalid.delete(`${kind}/${key}`);
+      if (invalid.size > 0) invalid.delete(`${kind}/${key}`); // no key string per object when all are valid
       byName.set(key, checked.object);
     }
     return new Snapshot(byKind, [...invalid.values()]);

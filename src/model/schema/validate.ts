@@ -1,7 +1,7 @@
 import type { K8sObject } from '../meta.js';
 import type { KindName } from '../kinds.js';
 import { KIND_SCHEMAS } from './kinds.js';
-import type { SchemaError } from './dsl.js';
+import { SchemaFailure, type SchemaError } from './dsl.js';
 
 /** An object of a known kind checked against its schema: the usable object, or why it is unusable. */
 export type Validated = { readonly object: K8sObject } | { readonly error: SchemaError };
@@ -11,6 +11,6 @@ export type Validated = { readonly object: K8sObject } | { readonly error: Schem
  * unusable, as `kubectl apply` would have refused it). `null` fields are dropped as "not set".
  */
 export function validateObject(kind: KindName, obj: K8sObject): Validated {
-  const r = KIND_SCHEMAS[kind](obj, '');
-  return 'error' in r ? { error: r.error } : { object: r.value as K8sObject };
+  const r = KIND_SCHEMAS[kind](obj);
+  return r instanceof SchemaFailure ? { error: r.toError() } : { object: r as K8sObject };
 }
