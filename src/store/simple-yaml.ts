@@ -19,6 +19,10 @@ const UNSUPPORTED = /[\t\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF\
 // Cannot start a plain scalar (js-yaml readPlainScalar), or starts something this reader leaves alone.
 const BAD_FIRST = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '?', ':']);
 
+// `key in {}` would be true for these: a key js-yaml must read (an own `__proto__` property, say).
+const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
+const MAY_RESOLVE = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
+
 const GIVE_UP: unique symbol = Symbol('give up');
 
 /** The documents of `text` as js-yaml (CORE_SCHEMA) loads them, or undefined when js-yaml must read it. */
@@ -28,8 +32,10 @@ export function loadSimpleYaml(text: string): unknown[] | undefined {
   if (!lines || lines.length === 0 || lines[0].indent !== 0) return undefined;
   try {
     const reader = new Reader(lines);
-    const doc = reader.mapping(0);
-    return reader.done() ? [doc] : undefined;
+    const json = reader.mapping(0);
+    // Built as JSON text and parsed at once: JSON.parse makes objects and arrays of exactly their size and
+    // strings of their own (not slices that would keep the whole manifest text alive), and is fast.
+    return reader.done() ? [JSON.parse(json)] : undefined;
   } catch (err) {
     if (err === GIVE_UP) return undefined;
     throw err;
@@ -68,7 +74,7 @@ class Reader {
     return this.lines[this.i];
   }
 
-  private block(indent: number): unknown {
+  private block(indent: number): string {
     return isSequenceItem(this.lines[this.i].text) ? this.sequence(indent) : this.mapping(indent);
   }
 
@@ -78,18 +84,18 @@ class Reader {
     if (n && n.indent > indent) throw GIVE_UP;
   }
 
-  mapping(indent: number): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+  mapping(indent: number): string {
+    let out = '{';
+    const keys: string[] = [];
     for (let line = this.next(); line && line.indent === indent; line = this.next()) {
       if (isSequenceItem(line.text)) throw GIVE_UP;
       const entry = splitKey(line.text);
       if (!entry) throw GIVE_UP;
       const { key, rest } = entry;
-      // Values are never undefined here: a defined value is a duplicate key, or an Object.prototype member
-      // (`constructor`, `__proto__`): js-yaml's to handle.
-      if (out[key] !== undefined || key === '<<') throw GIVE_UP;
+      // A duplicate key, a merge key or an Object.prototype member (`constructor`, `__proto__`): js-yaml's to handle.
+      if (key === '<<' || PROTOTYPE_KEYS.has(key) || keys.includes(key)) throw GIVE_UP;
       this.i++;
-      let value: unknown = null;
+      let value = 'null';
       if (rest !== '') {
         value = scalar(rest);
       } else {
@@ -98,18 +104,20 @@ class Reader {
         else if (n && n.indent === indent && isSequenceItem(n.text)) value = this.sequence(indent);
       }
       this.expectEnd(indent);
-      out[key] = value;
+      out += `${keys.length === 0 ? '' : ','}${jsonKey(key)}:${value}`;
+      keys.push(key);
     }
-    return out;
+    return `${out}}`;
   }
 
-  private sequence(indent: number): unknown[] {
-    const out: unknown[] = [];
+  private sequence(indent: number): string {
+    let out = '[';
+    let first = true;
     for (let line = this.next(); line && line.indent === indent && isSequenceItem(line.text); line = this.next()) {
       let spaces = 1;
       while (line.text.charCodeAt(spaces) === 32) spaces++;
       const item = line.text.slice(spaces);
-      let value: unknown = null;
+      let value = 'null';
       if (item === '') {
         this.i++;
         const n = this.next();
@@ -125,9 +133,10 @@ class Reader {
         this.i++;
       }
       this.expectEnd(indent);
-      out.push(value);
+      out += first ? value : `,${value}`;
+      first = false;
     }
-    return out;
+    return `${out}]`;
   }
 }
 
@@ -173,22 +182,52 @@ function quoted(s: string): string {
   return s[0] === "'" ? inner.replaceAll("''", "'") : inner;
 }
 
-function scalar(s: string): unknown {
+// A value, as JSON text.
+function scalar(s: string): string {
   const first = s[0];
   if (first === '"' || first === "'") {
     if (closingQuote(s) !== s.length - 1) throw GIVE_UP; // text after the closing quote (a comment)
-    return quoted(s);
+    return jsonString(quoted(s));
   }
-  if (s === '[]') return [];
-  if (s === '{}') return {};
+  if (s === '[]' || s === '{}') return s;
   if (BAD_FIRST.has(first)) throw GIVE_UP;
   if (first === '-' && (s.length === 1 || s[1] === ' ')) throw GIVE_UP;
   if (s.includes(' #') || s.includes(': ') || s.endsWith(':')) throw GIVE_UP;
-  return plain(s);
+  return toJson(plain(s));
+}
+
+// Keys repeat in every document (apiVersion, metadata, name, ...): their JSON text is made once.
+const KEY_JSON = new Map<string, string>();
+function jsonKey(key: string): string {
+  let json = KEY_JSON.get(key);
+  if (json === undefined) {
+    json = jsonString(key);
+    if (KEY_JSON.size < 10_000) KEY_JSON.set(key, json);
+  }
+  return json;
+}
+
+// A string as JSON. Lines hold no control characters (UNSUPPORTED): only `"` and `\` need escapes.
+function jsonString(s: string): string {
+  return s.includes('"') || s.includes('\\') ? JSON.stringify(s) : `"${s}"`;
+}
+
+// What a CORE_SCHEMA type made of a plain scalar (null, a boolean, a number or the string), as JSON text.
+function toJson(v: unknown): string {
+  if (typeof v === 'string') return jsonString(v);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw GIVE_UP; // .inf, .nan: not JSON
+    return Object.is(v, -0) ? '-0' : String(v);
+  }
+  if (v === null || typeof v === 'boolean') return String(v);
+  throw GIVE_UP;
 }
 
 // A plain scalar: the first CORE_SCHEMA type that resolves it (null, bool, int, float), else the string.
 function plain(s: string): unknown {
+  // None of js-yaml's CORE_SCHEMA types (null: ~ null Null NULL; bool: true/false in three cases; int and
+  // float: a sign, a digit or a dot first) resolves a scalar starting with any other character.
+  if (!MAY_RESOLVE.has(s.charCodeAt(0))) return s;
   for (const t of IMPLICIT_TYPES ?? []) if (t.resolve(s)) return t.construct(s);
   return s;
 }

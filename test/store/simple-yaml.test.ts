@@ -10,7 +10,7 @@ const jsYaml = (text: string): unknown[] => yaml.loadAll(text, undefined, { sche
 
 // Documents it reads itself: what manifests usually look like.
 const READ = [
-  { name: 'nested mappings, plain scalars resolved as js-yaml does', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: echo\n  uid: 123\nspec:\n  a: true\n  b: ~\n  c: 1.5\n  d: 0x1F\n  e: -3\n  f: +7\n  g: .inf\n  h: null\n  i: 2024-01-01\n  j:\n' },
+  { name: 'nested mappings, plain scalars resolved as js-yaml does', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: echo\n  uid: 123\nspec:\n  a: true\n  b: ~\n  c: 1.5\n  d: 0x1F\n  e: -3\n  f: +7\n  h: null\n  i: 2024-01-01\n  j:\n' },
   { name: 'sequences indented and not, of scalars and of mappings', text: 'spec:\n  ports:\n  - name: http\n    port: 80\n  - port: 443\n    protocol: TCP\n  hosts:\n    - a.example.com\n    - b.example.com\n  empty: []\n  none: {}\n' },
   { name: 'quoted scalars and keys', text: `metadata:\n  annotations:\n    "konghq.com/plugins": "a,b"\n    'it''s': 'x''y'\n    plain: '*.example.com'\n    n: "80"\n    e: ""\n` },
   { name: 'comments, blank lines, trailing spaces, # inside a word, colons inside words', text: '# head\nkind: Ingress   \n\nspec:\n  # inside\n  image: nginx:1.25\n  path: /a#b\n  url: http://x/y\n' },
@@ -27,7 +27,7 @@ const OTHER = [
   'a:\n\tb: 1\n', 'a: 1\r\nb: 2\r\n', '\uFEFFa: 1\n', 'a: \u0001\n', 'a: 😀\n', 'a: -\n', 'a: - b\n', 'a:\n- - x\n',
   'a: 1\n- b\n', 'a:\n    b: 1\n  c: 2\n', '--- a: 1\n', '...\n', '%YAML 1.2\n---\na: 1\n', 'key:value\n', 'a : 1\n',
   'a: [\n', 'a: ]\n', 'a: ,x\n', 'a: @x\n', 'a: `x\n', 'a: %x\n', 'a: ?x\n', 'a: :x\n', '"a" : 1\n', "'a'x: 1\n",
-  'a: \'x\' y\n', '#only a comment\n', '', '   \n', 'a:\n  - x\n   - y\n', 'a:\n  b: 1\n   c: 2\n',
+  'a: \'x\' y\n', 'a: .inf\n', 'a: +.inf\n', 'a: -.Inf\n', 'a: .NaN\n', '.inf: x\n', '#only a comment\n', '', '   \n', 'a:\n  - x\n   - y\n', 'a:\n  b: 1\n   c: 2\n',
 ];
 
 for (const tc of READ) {
@@ -39,7 +39,7 @@ for (const tc of READ) {
 }
 
 test('scalars and keys resolve as js-yaml resolves them', () => {
-  const values = ['2024-01-01', '1:20', '1_000', '.5', '0o17', '012', '+.inf', '-.Inf', '.NaN', 'y', 'yes', 'NULL', 'nUll', 'True', 'FALSE', '1e3', '0b101', '~/x', 'a b'];
+  const values = ['2024-01-01', '1:20', '1_000', '.5', '0o17', '012', '-0', '1e21', '-1.5e-7', 'y', 'yes', 'NULL', 'nUll', 'True', 'FALSE', '1e3', '0b101', '~/x', 'a b'];
   for (const v of values) {
     const text = `a: ${v}\n${v}: key\n`;
     const got = loadSimpleYaml(text);
