@@ -25,6 +25,7 @@ export type ContextRecords = {
 export function createContext(snapshot: Snapshot, options: TranslateOptions): { ctx: TranslateContext; records: ContextRecords } {
   const records: ContextRecords = { failures: [], warnings: [], configured: new Map() };
   const seen = new Set<string>();
+  let lastConfigured: ObjectRef | undefined;
   const ctx: TranslateContext = {
     snapshot,
     options,
@@ -43,7 +44,11 @@ export function createContext(snapshot: Snapshot, options: TranslateOptions): { 
       records.warnings.push(w);
     },
     configured(ref) {
-      records.configured.set(refKey(ref), ref);
+      // The routes of one object pass the same reference: skip the key for a repeat.
+      if (ref === lastConfigured) return;
+      lastConfigured = ref;
+      const key = refKey(ref);
+      if (!records.configured.has(key)) records.configured.set(key, ref);
     },
   };
   return { ctx, records };

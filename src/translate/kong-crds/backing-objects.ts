@@ -1,21 +1,19 @@
-import type { KongService } from '../../kongstate/types.js';
+import type { BackingObject, KongService } from '../../kongstate/types.js';
 import type { K8sObject } from '../../model/meta.js';
 import { refOf, type ObjectRef } from '../../model/object-ref.js';
 import { KINDS, type KindName } from '../../model/kinds.js';
 import type { TranslateContext } from '../context.js';
 
 /** A Kubernetes object behind a Kong service or route, with the annotations that apply to it. */
-export type AnnotatedObject = {
-  readonly ref: ObjectRef;
-  readonly namespace: string;
-  readonly annotations: Readonly<Record<string, string>>;
-};
+export type AnnotatedObject = BackingObject;
 
 /**
  * The Services (or KongServiceFacades) backing a Kong service, each with its annotations. A facade's
  * annotations are merged over its backing Service's, facade keys winning (spec 05 §2.3, §7.1, §9.2).
  */
-export function backingObjects(ctx: TranslateContext, ks: KongService): AnnotatedObject[] {
+export function backingObjects(ctx: TranslateContext, ks: KongService): readonly AnnotatedObject[] {
+  // populateServices records them when it resolves the backends; three stages read them.
+  if (ks.meta.backing) return ks.meta.backing;
   const out: AnnotatedObject[] = [];
   for (const ref of ks.meta.k8sServices) {
     const ns = ref.namespace ?? '';

@@ -1,4 +1,5 @@
 import type { KongState } from '../../kongstate/types.js';
+import type { K8sObject } from '../../model/meta.js';
 import { refKey, type ObjectRef } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
 import { annotationField } from '../failures.js';
@@ -91,11 +92,23 @@ export function collectPluginRelations(
       else entry.groups.push(rel.group);
     }
   };
+  // Only objects with the annotation (or filter plugins) relate to plugins; most have none, so look first.
+  let lastRef: ObjectRef | undefined;
+  let lastSrc: K8sObject | undefined;
   for (const ks of state.services) {
-    for (const obj of backingObjects(ctx, ks)) add(obj, { kind: 'service', service: ks.name });
+    for (const obj of backingObjects(ctx, ks)) {
+      if (obj.annotations[PLUGINS_ANNOTATION] !== undefined) add(obj, { kind: 'service', service: ks.name });
+    }
     for (const route of ks.routes) {
-      const src = sourceObject(ctx, route.meta.source);
-      add(src && withFilterPlugins(annotated(src), route.meta.pluginNames), { kind: 'route', route: { route: route.name, service: ks.name } });
+      // Routes of one source object share its reference, and often follow each other.
+      if (route.meta.source !== lastRef) {
+        lastRef = route.meta.source;
+        lastSrc = sourceObject(ctx, lastRef);
+      }
+      const src = lastSrc;
+      if (!src) continue;
+      if (src.metadata.annotations?.[PLUGINS_ANNOTATION] === undefined && !route.meta.pluginNames?.length) continue;
+      add(withFilterPlugins(annotated(src), route.meta.pluginNames), { kind: 'route', route: { route: route.name, service: ks.name } });
     }
   }
   for (const c of state.consumers) {
