@@ -30,13 +30,28 @@ export function main(argv: readonly string[], io: CommandIO): number {
   return exitCode;
 }
 
-const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntry) {
-  const chunks: string[] = [];
-  const code = main(process.argv.slice(2), {
-    stdout: (s) => chunks.push(s),
+/**
+ * Runs the CLI as this process: output goes to stdout piece by piece as it is written (never joined into
+ * one string), and the process exits once all of it is flushed. A reader that stops early (`| head`)
+ * ends the run quietly.
+ */
+export function runProcess(argv: readonly string[]): void {
+  let code = 0;
+  const stdout = process.stdout;
+  stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // The pipe's reader is gone: nothing more can be written, and that is not an error of the run.
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(code);
+    throw err;
+  });
+  code = main(argv, {
+    stdout: (s) => {
+      if (!stdout.destroyed) stdout.write(s);
+    },
     stderr: (s) => process.stderr.write(s),
   });
-  // One write of the whole document: large configs must not be cut by an early exit.
-  process.stdout.write(chunks.join(''), () => process.exit(code));
+  // Writes complete in order: once this empty one is done, everything before it is out (pipes and files).
+  stdout.write('', () => process.exit(code));
 }
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) runProcess(process.argv.slice(2));

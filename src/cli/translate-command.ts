@@ -3,7 +3,7 @@ import { loadManifests } from '../store/load-manifests.js';
 import { Snapshot } from '../store/snapshot.js';
 import { defaultTranslateOptions } from '../translate/options.js';
 import { formatFailure, formatWarning } from '../translate/failures.js';
-import { renderJSON, renderYAML, toDeclarativeConfig } from '../serialize/declarative.js';
+import { writeDeclarative } from '../serialize/write-declarative.js';
 import { knownKind } from '../model/kinds.js';
 import { parseApiVersion } from '../model/meta.js';
 import type { ObjectRef } from '../model/object-ref.js';
@@ -81,7 +81,7 @@ function runTranslate(flags: TranslateFlags, io: CommandIO): number {
   for (const w of result.warnings) io.stderr(`${formatWarning(w)}\n`);
   for (const f of result.failures) io.stderr(`${formatFailure(f)}\n`);
 
-  const doc = toDeclarativeConfig(result.state, { expressions: options.routerFlavor === 'expressions' });
-  io.stdout(format === 'json' ? renderJSON(doc) : renderYAML(doc));
+  // Streamed in pieces: a large config never exists as one string.
+  writeDeclarative(result.state, { expressions: options.routerFlavor === 'expressions' }, format === 'json' ? 'json' : 'yaml', io.stdout);
   return flags.failOnTranslationFailure && result.failures.length > 0 ? 1 : 0;
 }

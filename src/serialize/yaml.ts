@@ -43,6 +43,55 @@ export function renderYAMLFast(doc: unknown): string {
   return `${w.out}\n`;
 }
 
+/**
+ * The pieces of a document's text, for writing it out one top-level pair or list item at a time: joined
+ * (pairs separated by a line break, plus a final one) they are renderYAMLFast's text of the document
+ * with those pairs, keys in sorted order. js-yaml renders a node the same wherever it appears at a given
+ * level, so a piece the fast writer cannot do is handed to js-yaml alone.
+ */
+export class YAMLPieces {
+  private readonly w = new Writer();
+
+  /** `key: value` at the top level. */
+  pair(key: string, value: unknown): string {
+    return this.render(() => {
+      this.w.pair(key, value, 0, false);
+    }, () => yaml.dump({ [key]: value }, YAML_DUMP_OPTIONS).slice(0, -1));
+  }
+
+  /** `key:` opening a non-empty top-level list; undefined when the key is one js-yaml must write (then use pair). */
+  listKey(key: string): string | undefined {
+    if (!IMPLICIT_TYPES) return undefined;
+    try {
+      return this.w.key(key, 0);
+    } catch (err) {
+      if (err instanceof Unsupported) return undefined;
+      throw err;
+    }
+  }
+
+  /** One item of a top-level list, from its line break on. */
+  listItem(item: unknown): string {
+    return this.render(() => this.w.listItem(item, 1), () => yaml.dump({ k: [item] }, YAML_DUMP_OPTIONS).slice(2, -1));
+  }
+
+  private render(fast: () => void, slow: () => string): string {
+    if (!IMPLICIT_TYPES) return slow();
+    this.w.out = '';
+    try {
+      fast();
+    } catch (err) {
+      if (err instanceof Unsupported) return slow();
+      throw err;
+    } finally {
+      this.w.release();
+    }
+    const text = this.w.out;
+    this.w.out = '';
+    return text;
+  }
+}
+
 class Writer {
   out = '';
   private readonly indents: string[] = [];
@@ -52,19 +101,35 @@ class Writer {
 
   mapping(obj: Record<string, unknown>, level: number, compact: boolean): void {
     const keys = Object.keys(obj).sort();
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      const v = obj[key];
-      if (!compact || i > 0) this.out += this.newline(level);
-      let k = this.keys.get(key);
-      if (k === undefined) {
-        k = this.scalar(key, level + 1, true);
-        if (this.keys.size < MAX_CACHED_KEYS) this.keys.set(key, k);
-      }
-      if (k.length > MAX_SIMPLE_KEY) throw new Unsupported();
-      this.out += k;
-      this.value(v, level + 1, false, ': ', ':');
+    for (let i = 0; i < keys.length; i++) this.pair(keys[i], obj[keys[i]], level, !compact || i > 0);
+  }
+
+  /** One `key: value` of a mapping at this level, after a line break unless it comes first on its line. */
+  pair(key: string, v: unknown, level: number, newline: boolean): void {
+    if (newline) this.out += this.newline(level);
+    this.out += this.key(key, level);
+    this.value(v, level + 1, false, ': ', ':');
+  }
+
+  key(key: string, level: number): string {
+    let k = this.keys.get(key);
+    if (k === undefined) {
+      k = this.scalar(key, level + 1, true);
+      if (this.keys.size < MAX_CACHED_KEYS) this.keys.set(key, k);
     }
+    if (k.length > MAX_SIMPLE_KEY) throw new Unsupported();
+    return k;
+  }
+
+  /** One item of a sequence at this level, from its line break on. */
+  listItem(item: unknown, level: number): void {
+    this.out += this.newline(level);
+    this.value(item, level + 1, true, '- ', '-');
+  }
+
+  /** Forgets quoted strings when there are many: a streamed document must not keep all of its own. */
+  release(): void {
+    if (this.quoted.size > MAX_CACHED_KEYS) this.quoted.clear();
   }
 
   sequence(arr: readonly unknown[], level: number, compact: boolean): void {
