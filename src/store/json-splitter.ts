@@ -208,45 +208,61 @@ export class JsonSplitter {
     return true;
   }
 
-  // Scans the value in progress from `i` (its opening character already counted); the index just past its
-  // end, or -1 when it continues in the next piece.
-  private scanValue(chunk: string, i: number): number {
+  // Scans the value in progress from `start` (its opening character already counted); the index just past
+  // its end, or -1 when it continues in the next piece. The hot loop of the reader: state kept in locals.
+  private scanValue(chunk: string, start: number): number {
     const n = chunk.length;
     if (this.valueKind === PRIMITIVE) {
-      for (; i < n; i++) {
+      for (let i = start; i < n; i++) {
         const c = chunk.charCodeAt(i);
         if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9) return i;
       }
       return -1;
     }
+    const stringOnly = this.valueKind === STRING;
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    let backslash = this.backslash;
+    let i = start;
+    let end = -1;
     while (i < n) {
-      if (this.inString) {
-        if (this.escaped) {
-          this.escaped = false;
+      if (inString) {
+        if (escaped) {
+          escaped = false;
           i++;
           continue;
         }
         const q = chunk.indexOf('"', i);
-        if (this.backslash !== -1 && this.backslash < i) this.backslash = chunk.indexOf('\\', i);
-        const b = this.backslash;
-        if (b >= 0 && (q < 0 || b < q)) {
+        if (backslash !== -1 && backslash < i) backslash = chunk.indexOf('\\', i);
+        if (backslash >= 0 && (q < 0 || backslash < q)) {
           // An escape: the character after the backslash is part of the string, whatever it is.
-          this.escaped = true;
-          i = b + 1;
+          escaped = true;
+          i = backslash + 1;
           continue;
         }
-        if (q < 0) return -1;
-        this.inString = false;
+        if (q < 0) break;
+        inString = false;
         i = q + 1;
-        if (this.valueKind === STRING) return i;
+        if (stringOnly) {
+          end = i;
+          break;
+        }
         continue;
       }
       const c = chunk.charCodeAt(i++);
-      if (c === 34) this.inString = true;
-      else if (c === 123 || c === 91) this.depth++;
-      else if ((c === 125 || c === 93) && --this.depth === 0) return i;
+      if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
+      else if ((c === 125 || c === 93) && --depth === 0) {
+        end = i;
+        break;
+      }
     }
-    return -1;
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    this.backslash = backslash;
+    return end;
   }
 
   private finishValue(text: string): boolean {
