@@ -40,13 +40,13 @@ export function convertRewrite(value: string): { uri: string } | { error: string
  * off or an invalid value the whole Kong service is dropped with a failure.
  */
 export function applyRewrites(ctx: TranslateContext, rules: IngressRules): void {
-  for (const [name, ks] of [...rules.services]) {
-    if (!rewriteService(ctx, ks)) rules.services.delete(name);
-  }
+  const dropped: string[] = [];
+  for (const [name, ks] of rules.services) if (!rewriteService(ctx, ks)) dropped.push(name);
+  for (const name of dropped) rules.services.delete(name);
 }
 
 function rewriteService(ctx: TranslateContext, ks: KongService): boolean {
-  const plugins = new Map<KongRoute, string>();
+  let plugins: Map<KongRoute, string> | undefined; // made for the few services that have a rewrite
   for (const route of ks.routes) {
     const src = route.meta.source;
     if (src.kind !== 'Ingress') continue;
@@ -73,9 +73,9 @@ function rewriteService(ctx: TranslateContext, ks: KongService): boolean {
       });
       return false;
     }
-    plugins.set(route, converted.uri);
+    (plugins ??= new Map()).set(route, converted.uri);
   }
-  for (const [route, uri] of plugins) {
+  for (const [route, uri] of plugins ?? []) {
     route.plugins = [...(route.plugins ?? []), { name: 'request-transformer', config: { replace: { uri } } }];
   }
   return true;

@@ -1,5 +1,5 @@
 import type { KongService } from '../../kongstate/types.js';
-import type { Ingress } from '../../model/ingress.js';
+import type { Ingress, IngressBackend } from '../../model/ingress.js';
 import { refOf, type ObjectRef } from '../../model/object-ref.js';
 import { objectTags } from '../tags.js';
 import type { TranslateContext } from '../context.js';
@@ -51,6 +51,9 @@ function collectPaths(ctx: TranslateContext, src: IngressShared, routes: Map<str
   const { ing } = src;
   const ns = ing.metadata.namespace ?? '';
   const rules = ing.spec?.rules ?? [];
+  let lastBackend: IngressBackend | undefined;
+  let lastResolved: IngressBackendRef | { error: string } | undefined;
+  let lastAcc: RouteAccumulator | undefined;
   for (let ri = 0; ri < rules.length; ri++) {
     const rule = rules[ri];
     const paths = rule.http?.paths ?? [];
@@ -64,7 +67,11 @@ function collectPaths(ctx: TranslateContext, src: IngressShared, routes: Map<str
           message: `unknown pathType ${JSON.stringify(path.pathType)}: the path is treated as ImplementationSpecific`,
         });
       }
-      const backend = resolveIngressBackend(ctx, ing, path.backend ?? {});
+      // Paths of one Ingress mostly name the backend of the path before: resolve it once.
+      const b = path.backend ?? {};
+      if (!lastBackend || !sameIngressBackend(lastBackend, b)) lastResolved = resolveIngressBackend(ctx, ing, b);
+      lastBackend = b;
+      const backend = lastResolved!;
       if ('error' in backend) {
         ctx.fail({
           reason: 'UnsupportedBackend',
@@ -75,12 +82,29 @@ function collectPaths(ctx: TranslateContext, src: IngressShared, routes: Map<str
         continue;
       }
       const host = rule.host ?? '';
+      // The route name depends on host and backend only (this Ingress fixed): same as the last, same route.
+      if (lastAcc && lastAcc.host === host && lastAcc.backend === backend) {
+        lastAcc.paths.push(spec);
+        continue;
+      }
       const name = routeName(ns, ing.metadata.name, host, backend);
-      const acc = routes.get(name);
+      let acc = routes.get(name);
       if (acc) acc.paths.push(spec);
-      else routes.set(name, { src, host, backend, paths: [spec], name });
+      else routes.set(name, (acc = { src, host, backend, paths: [spec], name }));
+      lastAcc = acc;
     }
   }
+}
+
+function sameIngressBackend(a: IngressBackend, b: IngressBackend): boolean {
+  if (a === b) return true;
+  if (a.service && b.service) {
+    return a.service.name === b.service.name && a.service.port?.number === b.service.port?.number && a.service.port?.name === b.service.port?.name;
+  }
+  if (a.resource && b.resource) {
+    return !a.service && !b.service && a.resource.apiGroup === b.resource.apiGroup && a.resource.kind === b.resource.kind && a.resource.name === b.resource.name;
+  }
+  return false;
 }
 
 // Spec 02 §2.1.
