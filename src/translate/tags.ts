@@ -1,5 +1,6 @@
 import type { K8sObject } from '../model/meta.js';
 import { parseApiVersion } from '../model/meta.js';
+import { exact, flat } from './compact.js';
 
 const USER_TAGS_ANNOTATION = 'konghq.com/tags';
 
@@ -11,15 +12,29 @@ export function objectTags(obj: K8sObject, extra: readonly string[] = []): reado
   const { group, version } = parseApiVersion(obj.apiVersion);
   const md = obj.metadata;
   const tags: string[] = [];
-  if (md.name) tags.push(`k8s-name:${md.name}`);
-  if (md.namespace) tags.push(`k8s-namespace:${md.namespace}`);
-  if (obj.kind) tags.push(`k8s-kind:${obj.kind}`);
-  if (md.uid) tags.push(`k8s-uid:${md.uid}`);
-  if (group) tags.push(`k8s-group:${group}`);
-  if (version) tags.push(`k8s-version:${version}`);
+  if (md.name) tags.push(flat(`k8s-name:${md.name}`));
+  if (md.namespace) tags.push(fixedTag('k8s-namespace:', md.namespace));
+  if (obj.kind) tags.push(fixedTag('k8s-kind:', obj.kind));
+  if (md.uid) tags.push(flat(`k8s-uid:${md.uid}`));
+  if (group) tags.push(fixedTag('k8s-group:', group));
+  if (version) tags.push(fixedTag('k8s-version:', version));
   tags.push(...extra);
   tags.push(...userTags(obj));
-  return Object.freeze(tags);
+  return Object.freeze(exact(tags));
+}
+
+// Namespace, kind, group and version tags repeat across thousands of objects: one string each.
+const fixedTags = new Map<string, string>();
+const MAX_FIXED_TAGS = 10_000;
+
+function fixedTag(prefix: string, value: string): string {
+  const key = prefix + value;
+  let tag = fixedTags.get(key);
+  if (tag === undefined) {
+    tag = flat(key);
+    if (fixedTags.size < MAX_FIXED_TAGS) fixedTags.set(tag, tag);
+  }
+  return tag;
 }
 
 /** The konghq.com/tags annotation: comma-separated, trimmed, empties dropped, first occurrence kept. */

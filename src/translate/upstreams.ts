@@ -4,6 +4,7 @@ import { refOf } from '../model/object-ref.js';
 import type { TranslateContext } from './context.js';
 import { resolveServicePort } from './ports.js';
 import { resolveBackend } from './services.js';
+import { exact, flat } from './compact.js';
 
 const SERVICE_UPSTREAM_ANNOTATION = 'ingress.kubernetes.io/service-upstream';
 
@@ -80,7 +81,7 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
         const terminating = ep.conditions?.terminating === true;
         if (!ready && !(ctx.options.enableDrainSupport && terminating)) continue;
         const host = address.includes(':') ? `[${address}]` : address;
-        const target = `${host}:${sp.port}`;
+        const target = flat(`${host}:${sp.port}`);
         if (out.length > 0) {
           seen ??= new Set(out.map((t) => t.target));
           if (seen.has(target)) continue;
@@ -96,7 +97,7 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
 // Targets with the same address are merged; weights add up, an unset weight counting 100 (spec 01 §8).
 // The targets are this service's own (made by backendTargets/weighted), so they are kept, not copied.
 function mergeTargets(targets: KongTarget[]): KongTarget[] {
-  if (targets.length <= 1) return targets;
+  if (targets.length <= 1) return exact(targets);
   const byTarget = new Map<string, KongTarget[]>();
   for (const t of targets) {
     const list = byTarget.get(t.target);
@@ -108,7 +109,7 @@ function mergeTargets(targets: KongTarget[]): KongTarget[] {
     if (list.length === 1) out.push(list[0]);
     else out.push({ target, weight: list.reduce((sum, t) => sum + (t.weight ?? 100), 0) });
   }
-  return out;
+  return exact(out);
 }
 
 // Spec 02 §1.1: IngressClassParameters serviceUpstream applies to every Service.

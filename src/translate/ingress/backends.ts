@@ -2,6 +2,7 @@ import type { BackendPort, ServiceBackend } from '../../kongstate/types.js';
 import type { Ingress, IngressBackend } from '../../model/ingress.js';
 import type { TranslateContext } from '../context.js';
 import { portCanonical } from '../ports.js';
+import { flat } from '../compact.js';
 
 const FACADE_GROUP = 'incubator.ingress-controller.konghq.com';
 
@@ -20,15 +21,15 @@ export function resolveIngressBackend(ctx: TranslateContext, ing: Ingress, b: In
   const ns = ing.metadata.namespace ?? '';
   if (b.service) {
     const port: BackendPort = b.service.port?.number
-      ? { kind: 'number', number: b.service.port.number }
+      ? numberPort(b.service.port.number)
       : b.service.port?.name
         ? { kind: 'name', name: b.service.port.name }
         : { kind: 'implicit' };
     const canonical = portCanonical(port);
     return {
       backend: { kind: 'Service', namespace: ns, name: b.service.name, port },
-      serviceName: `${ns}.${b.service.name}.${canonical}`,
-      serviceHost: `${b.service.name}.${ns}.${canonical}.svc`,
+      serviceName: flat(`${ns}.${b.service.name}.${canonical}`),
+      serviceHost: flat(`${b.service.name}.${ns}.${canonical}.svc`),
       isFacade: false,
     };
   }
@@ -47,4 +48,16 @@ export function resolveIngressBackend(ctx: TranslateContext, ing: Ingress, b: In
     return { backend: { kind: 'KongServiceFacade', namespace: ns, name, port }, serviceName, serviceHost: serviceName, isFacade: true };
   }
   return { error: 'no Service or Resource specified for Ingress path' };
+}
+
+// Port objects are read-only and a cluster uses few port numbers: one object per number.
+const numberPorts = new Map<number, BackendPort>();
+
+function numberPort(number: number): BackendPort {
+  let port = numberPorts.get(number);
+  if (!port) {
+    port = Object.freeze({ kind: 'number', number });
+    if (numberPorts.size < 1000) numberPorts.set(number, port);
+  }
+  return port;
 }

@@ -31,6 +31,6 @@ export function translateDefaultBackend(ctx: TranslateContext, rules: IngressRul
     route.regex_priority = 0;
   }
   applyIngressRouteAnnotations(ctx, route, shared);
-  ingressService(rules, ing, backend, false).routes.push(route);
+  ingressService(rules, shared, backend, false).routes.push(route);
   ctx.configured(shared.ref);
 }

@@ -1,7 +1,8 @@
-import type { KongService } from '../../kongstate/types.js';
+import type { KongService, RouteMeta } from '../../kongstate/types.js';
 import type { Ingress, IngressBackend } from '../../model/ingress.js';
 import { refOf, type ObjectRef } from '../../model/object-ref.js';
 import { objectTags } from '../tags.js';
+import { exact, flat } from '../compact.js';
 import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
 import { ingressClassParameters } from '../upstreams.js';
@@ -20,13 +21,16 @@ export type IngressShared = {
   readonly ref: ObjectRef;
   readonly tags: readonly string[];
   readonly annotations: Readonly<Record<string, string>>;
+  /** the meta of every route of this Ingress (read-only, so one object serves them all) */
+  readonly routeMeta: RouteMeta;
 };
 
 type RouteAccumulator = { src: IngressShared; host: string; backend: IngressBackendRef; paths: IngressPathSpec[]; name: string };
 
 /** The parts every route of this Ingress shares. */
 export function ingressShared(ing: Ingress): IngressShared {
-  return { ing, ref: refOf(ing), tags: objectTags(ing), annotations: ing.metadata.annotations ?? {} };
+  const ref = refOf(ing);
+  return { ing, ref, tags: objectTags(ing), annotations: ing.metadata.annotations ?? {}, routeMeta: { source: ref } };
 }
 
 /** Spec 02 §2, §5, §7: every translated Ingress's rules, default backend and TLS entries into `rules`. */
@@ -110,13 +114,13 @@ function sameIngressBackend(a: IngressBackend, b: IngressBackend): boolean {
 // Spec 02 §2.1.
 function routeName(ns: string, ingName: string, host: string, b: IngressBackendRef): string {
   const h = host.replaceAll('*', '_');
-  if (b.isFacade) return `${ns}.${ingName}.${h}.${b.backend.name}.svc.facade`;
+  if (b.isFacade) return flat(`${ns}.${ingName}.${h}.${b.backend.name}.svc.facade`);
   const port = b.serviceName.slice(`${ns}.${b.backend.name}.`.length);
-  return `${ns}.${ingName}.${b.backend.name}.${h}.${port}`;
+  return flat(`${ns}.${ingName}.${b.backend.name}.${h}.${port}`);
 }
 
 /** The Kong service for an Ingress backend, created on first use (spec 02 §2.2). */
-export function ingressService(rules: IngressRules, ing: Ingress, b: IngressBackendRef, withPath: boolean): KongService {
+export function ingressService(rules: IngressRules, ing: IngressShared, b: IngressBackendRef, withPath: boolean): KongService {
   let ks = rules.services.get(b.serviceName);
   if (!ks) {
     ks = {
@@ -131,7 +135,7 @@ export function ingressService(rules: IngressRules, ing: Ingress, b: IngressBack
       retries: 5,
       tags: [],
       routes: [],
-      meta: { backends: [b.backend], parent: refOf(ing), k8sServices: [], annotations: {}, sourceKind: 'Ingress' },
+      meta: { backends: [b.backend], parent: ing.ref, k8sServices: [], annotations: {}, sourceKind: 'Ingress' },
     };
     rules.services.set(b.serviceName, ks);
   }
@@ -150,11 +154,11 @@ function addRoute(ctx: TranslateContext, rules: IngressRules, acc: RouteAccumula
     const marker = src.annotations[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
     const paths: string[] = [];
     for (const p of acc.paths) for (const kp of kongPathsFor(p)) paths.push(applyRegexPrefix(kp, marker, legacyRegex));
-    route.paths = paths;
+    route.paths = exact(paths);
     if (acc.host) route.hosts = [acc.host];
     route.regex_priority = 0;
   }
   applyIngressRouteAnnotations(ctx, route, src);
-  ingressService(rules, src.ing, acc.backend, true).routes.push(route);
+  ingressService(rules, src, acc.backend, true).routes.push(route);
   ctx.configured(src.ref);
 }

@@ -1,3 +1,5 @@
+import { flat } from '../compact.js';
+
 /** Normalized Ingress path with its type (spec 02 §2 step 1). */
 export type IngressPathSpec = { readonly path: string; readonly pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific' };
 
@@ -29,10 +31,10 @@ export function trimBoth(s: string, ch: string): string {
 export function kongPathsFor(p: IngressPathSpec): string[] {
   switch (p.pathType) {
     case 'Exact':
-      return [`~/${trimLeft(p.path, '/')}$`];
+      return [flat(`~/${trimLeft(p.path, '/')}$`)];
     case 'Prefix': {
       const b = trimBoth(p.path, '/');
-      return b === '' ? ['/'] : [`/${b}/`, `~/${b}$`];
+      return b === '' ? ['/'] : [flat(`/${b}/`), flat(`~/${b}$`)];
     }
     default:
       return [p.path];

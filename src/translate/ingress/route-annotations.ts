@@ -23,6 +23,6 @@ export function newIngressRoute(ing: IngressShared, name: string): KongRoute {
     request_buffering: true,
     response_buffering: true,
     tags: ing.tags,
-    meta: { source: ing.ref },
+    meta: ing.routeMeta,
   };
 }

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { exact, flat } from '../../src/translate/compact.js';
+
+test('flat returns a string equal to its input, whatever the characters', () => {
+  const pieces = ['', 'a', '\0', 'x\0y', 'é', '😀', '$&', '$1', '\\'];
+  for (const a of pieces) {
+    for (const b of pieces) {
+      const built = `${a}.${b}.${a}${b}`;
+      assert.equal(flat(built), built, JSON.stringify(built));
+    }
+  }
+});
+
+test('exact returns a new array with the same items in order', () => {
+  const grown: number[] = [];
+  for (let i = 0; i < 5; i++) grown.push(i);
+  const out = exact(grown);
+  assert.deepEqual(out, [0, 1, 2, 3, 4]);
+  assert.notEqual(out, grown);
+  out.push(9);
+  assert.equal(grown.length, 5);
+});
