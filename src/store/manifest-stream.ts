@@ -1,5 +1,5 @@
 import { JsonSplitter } from './json-splitter.js';
-import { ManifestError, addDocument, parseYamlDocument, type LoadedManifests } from './manifest-documents.js';
+import { ManifestError, addDocument, parseYamlDocument, type LoadedManifests, type ManifestSource } from './manifest-documents.js';
 import { YamlDocumentSplitter } from './yaml-splitter.js';
 
 const JSON_SPACE = /^[ \t\n\r]*$/;
@@ -17,6 +17,7 @@ export class ManifestStream {
   private yaml: YamlDocumentSplitter | undefined;
   private json: JsonSplitter | undefined;
   private readonly mark: number;
+  private jsonSource: ManifestSource | undefined; // one for all the items, as for a whole JSON document
   private deferred: ManifestError | undefined; // a JSON document's error: thrown once the text is known to be JSON
 
   constructor(
@@ -87,7 +88,7 @@ export class ManifestStream {
   private addJson(doc: unknown): void {
     if (this.deferred) return;
     try {
-      addDocument(doc, { file: this.file, line: 1 }, this.out);
+      addDocument(doc, (this.jsonSource ??= { file: this.file, line: 1 }), this.out);
     } catch (err) {
       if (!(err instanceof ManifestError)) throw err;
       this.deferred = err;

@@ -7,7 +7,8 @@ import yaml from 'js-yaml';
 // js-yaml's own CORE_SCHEMA types, so `80`, `true`, `~` or `0x1F` become what js-yaml makes of them.
 
 type ImplicitType = { resolve(data: string): boolean; construct(data: string): unknown };
-type Line = { indent: number; text: string };
+// A document's content lines (no blank or comment lines): indentation and text without it, side by side.
+type Lines = { indents: number[]; texts: string[] };
 
 const IMPLICIT_TYPES: readonly ImplicitType[] | undefined = (
   yaml.CORE_SCHEMA as unknown as { compiledImplicit?: ImplicitType[] }
@@ -29,7 +30,7 @@ const GIVE_UP: unique symbol = Symbol('give up');
 export function loadSimpleYaml(text: string): unknown[] | undefined {
   if (!IMPLICIT_TYPES || UNSUPPORTED.test(text)) return undefined;
   const lines = contentLines(text);
-  if (!lines || lines.length === 0 || lines[0].indent !== 0) return undefined;
+  if (!lines || lines.indents.length === 0 || lines.indents[0] !== 0) return undefined;
   try {
     const reader = new Reader(lines);
     const json = reader.mapping(0);
@@ -42,19 +43,25 @@ export function loadSimpleYaml(text: string): unknown[] | undefined {
   }
 }
 
-function contentLines(text: string): Line[] | undefined {
-  const out: Line[] = [];
-  for (const raw of text.split('\n')) {
-    let indent = 0;
-    while (raw.charCodeAt(indent) === 32) indent++;
-    const first = raw.charCodeAt(indent);
-    if (first !== first || first === 35) continue; // an empty line (NaN) or a comment
-    const rest = indent === 0 ? raw : raw.slice(indent);
+function contentLines(text: string): Lines | undefined {
+  const indents: number[] = [];
+  const texts: string[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    let start = pos;
+    while (text.charCodeAt(start) === 32) start++;
+    const first = text.charCodeAt(start);
+    const indent = start - pos;
+    pos = end + 1;
+    if (start === end || first === 35) continue; // an empty line or a comment
     // Document markers and directives are the splitter's and js-yaml's business.
-    if (indent === 0 && (rest.startsWith('---') || rest.startsWith('...') || first === 37)) return undefined;
-    out.push({ indent, text: raw.charCodeAt(raw.length - 1) === 32 ? rest.trimEnd() : rest });
+    if (indent === 0 && (first === 37 || text.startsWith('---', start) || text.startsWith('...', start))) return undefined;
+    while (text.charCodeAt(end - 1) === 32) end--;
+    indents.push(indent);
+    texts.push(text.slice(start, end));
   }
-  return out;
+  return { indents, texts };
 }
 
 function isSequenceItem(text: string): boolean {
@@ -63,35 +70,41 @@ function isSequenceItem(text: string): boolean {
 
 class Reader {
   private i = 0;
+  private readonly indents: number[];
+  private readonly texts: string[];
 
-  constructor(private readonly lines: Line[]) {}
-
-  done(): boolean {
-    return this.i === this.lines.length;
+  constructor(lines: Lines) {
+    this.indents = lines.indents;
+    this.texts = lines.texts;
   }
 
-  private next(): Line | undefined {
-    return this.lines[this.i];
+  done(): boolean {
+    return this.i === this.indents.length;
+  }
+
+  // The indentation of the next line, or -1 at the end.
+  private nextIndent(): number {
+    return this.i < this.indents.length ? this.indents[this.i] : -1;
   }
 
   private block(indent: number): string {
-    return isSequenceItem(this.lines[this.i].text) ? this.sequence(indent) : this.mapping(indent);
+    return isSequenceItem(this.texts[this.i]) ? this.sequence(indent) : this.mapping(indent);
   }
 
   // Anything but the end of this node or a line of a shallower one is a continuation or an error.
   private expectEnd(indent: number): void {
-    const n = this.next();
-    if (n && n.indent > indent) throw GIVE_UP;
+    if (this.nextIndent() > indent) throw GIVE_UP;
   }
 
   mapping(indent: number): string {
     let out = '{';
     const keys: string[] = [];
-    for (let line = this.next(); line && line.indent === indent; line = this.next()) {
-      if (isSequenceItem(line.text)) throw GIVE_UP;
-      const entry = splitKey(line.text);
-      if (!entry) throw GIVE_UP;
-      const { key, rest } = entry;
+    while (this.nextIndent() === indent) {
+      const text = this.texts[this.i];
+      if (isSequenceItem(text)) throw GIVE_UP;
+      const key = splitKey(text);
+      if (key === null) throw GIVE_UP;
+      const rest = splitRest;
       // A duplicate key, a merge key or an Object.prototype member (`constructor`, `__proto__`): js-yaml's to handle.
       if (key === '<<' || PROTOTYPE_KEYS.has(key) || keys.includes(key)) throw GIVE_UP;
       this.i++;
@@ -99,9 +112,9 @@ class Reader {
       if (rest !== '') {
         value = scalar(rest);
       } else {
-        const n = this.next();
-        if (n && n.indent > indent) value = this.block(n.indent);
-        else if (n && n.indent === indent && isSequenceItem(n.text)) value = this.sequence(indent);
+        const n = this.nextIndent();
+        if (n > indent) value = this.block(n);
+        else if (n === indent && isSequenceItem(this.texts[this.i])) value = this.sequence(indent);
       }
       this.expectEnd(indent);
       out += `${keys.length === 0 ? '' : ','}${jsonKey(key)}:${value}`;
@@ -113,20 +126,22 @@ class Reader {
   private sequence(indent: number): string {
     let out = '[';
     let first = true;
-    for (let line = this.next(); line && line.indent === indent && isSequenceItem(line.text); line = this.next()) {
+    while (this.nextIndent() === indent && isSequenceItem(this.texts[this.i])) {
+      const text = this.texts[this.i];
       let spaces = 1;
-      while (line.text.charCodeAt(spaces) === 32) spaces++;
-      const item = line.text.slice(spaces);
+      while (text.charCodeAt(spaces) === 32) spaces++;
+      const item = text.slice(spaces);
       let value = 'null';
       if (item === '') {
         this.i++;
-        const n = this.next();
-        if (n && n.indent > indent) value = this.block(n.indent);
+        const n = this.nextIndent();
+        if (n > indent) value = this.block(n);
       } else if (isSequenceItem(item)) {
         throw GIVE_UP;
-      } else if (splitKey(item)) {
+      } else if (splitKey(item) !== null) {
         // `- key: value`: a mapping whose first key is on the dash line, the others at its column.
-        this.lines[this.i] = { indent: indent + spaces, text: item };
+        this.indents[this.i] = indent + spaces;
+        this.texts[this.i] = item;
         value = this.mapping(indent + spaces);
       } else {
         value = scalar(item);
@@ -140,13 +155,18 @@ class Reader {
   }
 }
 
-// `key: rest` with a plain or quoted key, or null when the text is not a mapping entry.
-function splitKey(text: string): { key: string; rest: string } | null {
+// The value text of the entry splitKey split last (a variable rather than a result object per line).
+let splitRest = '';
+
+// The key of `key: rest` with a plain or quoted key (`rest` in splitRest), or null when the text is not a
+// mapping entry.
+function splitKey(text: string): string | null {
   const q = text[0];
   if (q === '"' || q === "'") {
     const end = closingQuote(text);
     if (text[end + 1] === ':' && (end + 2 === text.length || text[end + 2] === ' ')) {
-      return { key: quoted(text.slice(0, end + 1)), rest: text.slice(end + 2).trim() };
+      splitRest = text.slice(end + 2).trim();
+      return quoted(text.slice(0, end + 1));
     }
     if (end === text.length - 1) return null; // a quoted scalar
     throw GIVE_UP;
@@ -159,7 +179,8 @@ function splitKey(text: string): { key: string; rest: string } | null {
   if (keyText[0] === '-' && (keyText.length === 1 || keyText[1] === ' ')) throw GIVE_UP;
   let start = colon + 1;
   while (text.charCodeAt(start) === 32) start++; // the line has no trailing spaces
-  return { key: String(plain(keyText)), rest: text.slice(start) };
+  splitRest = text.slice(start);
+  return String(plain(keyText));
 }
 
 function closingQuote(text: string): number {

@@ -16,6 +16,7 @@ const READ = [
   { name: 'comments, blank lines, trailing spaces, # inside a word, colons inside words', text: '# head\nkind: Ingress   \n\nspec:\n  # inside\n  image: nginx:1.25\n  path: /a#b\n  url: http://x/y\n' },
   { name: 'a dash item with extra spaces, and a nested sequence under an item key', text: 'items:\n-   name: a\n    list:\n    - 1\n    - 2\n- name: b\n' },
   { name: 'unicode text', text: 'name: héllo wörld\nmsg: 你好\n' },
+  { name: 'trailing spaces go, other trailing white space stays (as in js-yaml)', text: 'a: b\u00A0 \nc: d \u00A0\ne: f  \n' },
 ] as const;
 
 // Documents it must leave to js-yaml (or read identically).
