@@ -9,8 +9,8 @@ export const CHUNK_SIZE = 1 << 16;
  * large output never exists as one string and the sink (a pipe, a hash) is not called per value.
  */
 export class ChunkedSink {
-  private parts: string[] = [];
-  private length = 0;
+  // One growing string: V8 keeps the appends as a rope and copies it flat once, when it is handed on.
+  private text = '';
 
   constructor(
     private readonly sink: TextSink,
@@ -19,17 +19,15 @@ export class ChunkedSink {
 
   /** Appends text; hands the collected text on once it reaches the piece size. */
   write(s: string): void {
-    this.parts.push(s);
-    this.length += s.length;
-    if (this.length >= this.size) this.flush();
+    this.text += s;
+    if (this.text.length >= this.size) this.flush();
   }
 
   /** Hands on whatever is collected (call once at the end). */
   flush(): void {
-    if (this.length === 0) return;
-    const chunk = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
-    this.parts = [];
-    this.length = 0;
+    if (this.text.length === 0) return;
+    const chunk = this.text;
+    this.text = '';
     this.sink(chunk);
   }
 }

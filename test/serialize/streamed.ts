@@ -20,3 +20,4 @@ export function reference(state: KongState, expressions: boolean, format: Declar
   if (format === 'yaml') return yaml.dump(doc, YAML_DUMP_OPTIONS);
   return referenceJSON(doc, format === 'json');
 }
+
