@@ -137,7 +137,8 @@ export type KongUpstream = {
   targets: KongTarget[];
   /** further fields set by KongIngress/KongUpstreamPolicy that have no typed field above */
   extra?: JsonObject;
-  meta: { service: string };
+  /** the Kong service (by name, and the object when known) whose host this upstream is */
+  meta: { service: string; kongService?: KongService };
 };
 
 export type KongSNI = { name: string; certificate: { id: string } };

@@ -23,16 +23,18 @@ export function objectTags(obj: K8sObject, extra: readonly string[] = []): reado
   return Object.freeze(exact(tags));
 }
 
-// Namespace, kind, group and version tags repeat across thousands of objects: one string each.
-const fixedTags = new Map<string, string>();
+// Namespace, kind, group and version tags repeat across thousands of objects: one string each, found by
+// the value (a string from the input, whose hash V8 keeps) without building the tag first.
+const fixedTags = new Map<string, Map<string, string>>();
 const MAX_FIXED_TAGS = 10_000;
 
 function fixedTag(prefix: string, value: string): string {
-  const key = prefix + value;
-  let tag = fixedTags.get(key);
+  let byValue = fixedTags.get(prefix);
+  if (!byValue) fixedTags.set(prefix, (byValue = new Map()));
+  let tag = byValue.get(value);
   if (tag === undefined) {
-    tag = flat(key);
-    if (fixedTags.size < MAX_FIXED_TAGS) fixedTags.set(tag, tag);
+    tag = flat(prefix + value);
+    if (byValue.size < MAX_FIXED_TAGS) byValue.set(value, tag);
   }
   return tag;
 }

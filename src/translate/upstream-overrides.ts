@@ -4,6 +4,7 @@ import { refOf } from '../model/object-ref.js';
 import type { TranslateContext } from './context.js';
 import { annotationField } from './failures.js';
 import { backingObjects, type AnnotatedObject } from './kong-crds/backing-objects.js';
+import { ServicesByName } from './services-by-name.js';
 
 export const OVERRIDE_ANNOTATION = 'konghq.com/override';
 export const HOST_HEADER_ANNOTATION = 'konghq.com/host-header';
@@ -21,9 +22,9 @@ const STRING_FIELDS = [
  * `konghq.com/override`, then each Service's `konghq.com/host-header`. The KongUpstreamPolicy step runs after.
  */
 export function applyUpstreamOverrides(ctx: TranslateContext, services: readonly KongService[], upstreams: readonly KongUpstream[]): void {
-  const byName = new Map(services.map((s) => [s.name, s]));
+  const byName = new ServicesByName(services);
   for (const upstream of upstreams) {
-    const ks = byName.get(upstream.meta.service);
+    const ks = byName.of(upstream);
     if (!ks || GATEWAY_API_KINDS.has(ks.meta.sourceKind)) continue;
     const objects = backingObjects(ctx, ks);
     if (!applyKongIngress(ctx, upstream, objects)) continue;

@@ -35,7 +35,7 @@ export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongSer
       else for (const t of weighted(found, backend.weight)) targets.push(t);
     }
     if (byName.has(ks.host)) continue; // the first Kong service with this host defines the upstream
-    byName.set(ks.host, { name: ks.host, tags: ks.tags, targets: mergeTargets(targets), meta: { service: ks.name } });
+    byName.set(ks.host, { name: ks.host, tags: ks.tags, targets: mergeTargets(targets), meta: { service: ks.name, kongService: ks } });
   }
   return [...byName.values()];
 }

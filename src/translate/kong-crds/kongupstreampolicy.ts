@@ -4,6 +4,7 @@ import type { TranslateContext } from '../context.js';
 import { annotationField } from '../failures.js';
 import { kongAtLeast } from '../options.js';
 import { backingObjects } from './backing-objects.js';
+import { ServicesByName } from '../services-by-name.js';
 
 /** The Service (and KongServiceFacade) annotation naming a KongUpstreamPolicy (spec 05 §7.1). */
 export const UPSTREAM_POLICY_ANNOTATION = 'konghq.com/upstream-policy';
@@ -14,9 +15,9 @@ export const UPSTREAM_POLICY_ANNOTATION = 'konghq.com/upstream-policy';
  * the Services and leave the upstream unchanged. Runs after KongIngress and host-header (§7.3).
  */
 export function applyUpstreamPolicies(ctx: TranslateContext, services: readonly KongService[], upstreams: readonly KongUpstream[]): void {
-  const byName = new Map(services.map((s) => [s.name, s]));
+  const byName = new ServicesByName(services);
   for (const upstream of upstreams) {
-    const ks = byName.get(upstream.meta.service);
+    const ks = byName.of(upstream);
     if (!ks) continue;
     const objects = backingObjects(ctx, ks);
     const names = objects.map((o) => o.annotations[UPSTREAM_POLICY_ANNOTATION]);
