@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { parseManifestText, type LoadedManifests } from '../src/store/load-manifests.js';
+import { loadManifestFile, type LoadedManifests } from '../src/store/load-manifests.js';
 import { Snapshot } from '../src/store/snapshot.js';
 import { knownKind } from '../src/model/kinds.js';
 import { parseApiVersion } from '../src/model/meta.js';
 import { translate } from '../src/translate/index.js';
 import { defaultTranslateOptions } from '../src/translate/options.js';
-import { renderJSON, toDeclarativeConfig } from '../src/serialize/declarative.js';
+import { toDeclarativeConfig } from '../src/serialize/declarative.js';
+import { writeDeclarative } from '../src/serialize/write-declarative.js';
+import type { KongState } from '../src/kongstate/types.js';
 
 // One size of one profile, in a process of its own (so that peak RSS belongs to this size alone).
 // Run by bench/run.ts: `node --expose-gc dist/bench/measure.js --yaml F --json F --runs N`; prints one
@@ -16,12 +18,12 @@ import { renderJSON, toDeclarativeConfig } from '../src/serialize/declarative.js
 
 /** Milliseconds per phase of one run. */
 export type RunTimes = {
-  /** YAML text -> objects -> snapshot, as `kic translate` loads */
+  /** YAML file -> objects -> snapshot, as `kic translate` loads (read in chunks, parsed document by document) */
   loadYaml: number;
-  /** JSON text -> objects -> snapshot */
+  /** JSON file -> objects -> snapshot */
   loadJson: number;
   translate: number;
-  /** toDeclarativeConfig + renderJSON (compact) + SHA-256 of the text */
+  /** compact JSON streamed from the state (writeDeclarative) into SHA-256, as a config hash is taken */
   serialize: number;
   /** JSON.stringify + SHA-256 of the same output object: the floor */
   floor: number;
@@ -55,19 +57,30 @@ function time<T>(f: () => T): [T, number, number] {
   return [v, wall, (c.user + c.system) / 1000];
 }
 
-/** Parses manifest text and builds the snapshot the way `kic translate` does (src/cli/translate-command.ts). */
-export function loadSnapshot(text: string, file: string): { snapshot: Snapshot; objects: number } {
+/** Reads a manifest file and builds the snapshot the way `kic translate` does (src/cli/translate-command.ts). */
+export function loadSnapshot(file: string): { snapshot: Snapshot; objects: number } {
   const loaded: LoadedManifests = { objects: [], sources: [] };
-  parseManifestText(text, file, loaded);
+  loadManifestFile(file, loaded);
   const known = loaded.objects.filter((o) => knownKind(parseApiVersion(o.apiVersion).group, o.kind));
   return { snapshot: Snapshot.of(known), objects: loaded.objects.length };
+}
+
+/** Compact JSON of the state streamed into SHA-256: the hash and the byte count, no whole text kept. */
+export function hashConfig(state: KongState): { hash: string; bytes: number } {
+  const h = createHash('sha256');
+  let bytes = 0;
+  writeDeclarative(state, { expressions: false }, 'json-compact', (chunk) => {
+    h.update(chunk);
+    bytes += Buffer.byteLength(chunk);
+  });
+  return { hash: h.digest('hex'), bytes };
 }
 
 const HASH_CHUNK = 1 << 22;
 
 // In 4M-character pieces: hashing a whole 100 MB string would first copy it into a 100 MB UTF-8 buffer.
-/** SHA-256 (hex) of the UTF-8 text, hashed in pieces. */
-export function sha256(text: string): string {
+/** SHA-256 (hex) of the UTF-8 text (then `suffix`), hashed in pieces. */
+export function sha256(text: string, suffix = ''): string {
   const h = createHash('sha256');
   for (let i = 0; i < text.length; ) {
     let end = Math.min(i + HASH_CHUNK, text.length);
@@ -76,6 +89,7 @@ export function sha256(text: string): string {
     h.update(text.slice(i, end));
     i = end;
   }
+  if (suffix) h.update(suffix);
   return h.digest('hex');
 }
 
@@ -84,38 +98,34 @@ export function measure(yamlFile: string, jsonFile: string, runs: number): SizeM
   const options = defaultTranslateOptions();
   const times: RunTimes[] = [];
   let last: Omit<SizeMeasurement, 'runs' | 'peakRssMB'> | undefined;
+  const yamlBytes = statSync(yamlFile).size;
+  const jsonBytes = statSync(jsonFile).size;
   for (let r = 0; r < runs; r++) {
-    let yamlText: string | undefined = readFileSync(yamlFile, 'utf8');
-    const yamlBytes = Buffer.byteLength(yamlText);
+    // Loading reads the file (from the page cache after the first run) as part of parsing, in 1 MiB chunks.
     gc();
-    const [, loadYaml] = time(() => loadSnapshot(yamlText!, yamlFile));
-    yamlText = undefined;
-    let jsonText: string | undefined = readFileSync(jsonFile, 'utf8');
-    const jsonBytes = Buffer.byteLength(jsonText);
+    const [, loadYaml] = time(() => loadSnapshot(yamlFile));
     gc();
-    const [loaded, loadJson] = time(() => loadSnapshot(jsonText!, jsonFile));
-    jsonText = undefined;
+    const [loaded, loadJson] = time(() => loadSnapshot(jsonFile));
     gc();
     const [result, translateMs, translateCpu] = time(() => translate(loaded.snapshot, options));
     gc();
-    const [out, serialize, serializeCpu] = time(() => {
-      const doc = toDeclarativeConfig(result.state, { expressions: false });
-      const text = renderJSON(doc, false);
-      return { doc, text, hash: sha256(text) };
-    });
+    const [out, serialize, serializeCpu] = time(() => hashConfig(result.state));
+    // The floor writes the same output from a finished document object; building that object is not timed.
+    let doc: ReturnType<typeof toDeclarativeConfig> | undefined = toDeclarativeConfig(result.state, { expressions: false });
     gc();
     const [floorOut, floor, cpuFloor] = time(() => {
-      const text = JSON.stringify(out.doc);
-      return { text, hash: sha256(text) };
+      const text = JSON.stringify(doc);
+      return { hash: sha256(text, '\n'), bytes: Buffer.byteLength(text) + 1 };
     });
-    // renderJSON adds a final newline; otherwise both must have written the same text, or the floor means nothing.
-    if (`${floorOut.text}\n` !== out.text) throw new Error('renderJSON(doc, false) differs from JSON.stringify(doc): the floor is not comparable');
+    // The streamed text must be the floor's text (with writeDeclarative's final newline), or the floor means nothing.
+    if (floorOut.hash !== out.hash) throw new Error('the streamed config differs from JSON.stringify(doc): the floor is not comparable');
     times.push({ loadYaml, loadJson, translate: translateMs, serialize, floor, cpuTranslateSerialize: translateCpu + serializeCpu, cpuFloor });
     const counts: Record<string, number> = {};
-    for (const [k, v] of Object.entries(out.doc)) if (Array.isArray(v)) counts[k] = v.length;
+    for (const [k, v] of Object.entries(doc)) if (Array.isArray(v)) counts[k] = v.length;
     counts.routes = result.state.services.reduce((n, s) => n + s.routes.length, 0);
+    doc = undefined;
     last = {
-      objects: loaded.objects, yamlBytes, jsonBytes, outputBytes: Buffer.byteLength(out.text), outputSha256: out.hash,
+      objects: loaded.objects, yamlBytes, jsonBytes, outputBytes: out.bytes, outputSha256: out.hash,
       failures: result.failures.length, counts,
     };
   }
@@ -128,11 +138,9 @@ export function measure(yamlFile: string, jsonFile: string, runs: number): SizeM
  * serialize, hash. What a translation of this set needs, without the benchmark's own copies.
  */
 export function pipelinePeakRss(file: string): number {
-  let text: string | undefined = readFileSync(file, 'utf8');
-  const { snapshot } = loadSnapshot(text, file);
-  text = undefined;
+  const { snapshot } = loadSnapshot(file);
   const result = translate(snapshot, defaultTranslateOptions());
-  sha256(renderJSON(toDeclarativeConfig(result.state, { expressions: false }), false));
+  hashConfig(result.state);
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
