@@ -147,6 +147,14 @@ const cases: { name: string; fill: (s: KongState) => void }[] = [
     },
   },
   {
+    name: 'pieces only js-yaml writes (a key over 1024 characters, undefined in a raw list, a long list name): same text',
+    fill: (s) => {
+      s.services.push(service('s'));
+      s.plugins.push(plugin('p', { config: { ['k'.repeat(1100)]: 1, list: [1, undefined as unknown as number, 'x'] } }));
+      s.customEntities.push(custom('t'.repeat(1100), { name: 'n' }, 'a'), custom('a\nb', { x: 1 }, 'b'));
+    },
+  },
+  {
     name: 'services without routes, services and routes of the same name keep their order',
     fill: (s) => {
       s.services.push(service('a', [route('r', { id: '1' }), route('r', { id: '2' })]), service('a', [], { id: 'second' }), service('b'));
