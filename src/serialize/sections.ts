@@ -3,8 +3,8 @@ import { entity, hasOwn } from './entity.js';
 
 /**
  * How one output entity is made from a state object (see entity()): `raw` replaces or adds fields,
- * `nested` adds lists of entities made the same way (routes, targets, SNIs). Writers turn it into an
- * object (buildEntity) or straight into text.
+ * `nested` adds lists of entities made the same way (routes, targets, SNIs). Writers build one item's
+ * output object at a time (buildEntity) and drop it once written.
  */
 export type EntityPlan = {
   readonly obj: object;
