@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { ManifestError, addDocument, parseYamlDocument, type LoadedManifests } from './manifest-documents.js';
@@ -28,18 +28,6 @@ export function loadManifests(paths: readonly string[], readStdin: () => string 
  * whole text.
  */
 export function loadManifestFile(file: string, out: LoadedManifests, chunkBytes = READ_CHUNK_BYTES): void {
-  // A text that starts like JSON but is not JSON (a YAML flow mapping) is read a second time, as YAML.
-  if (!readInto(file, new ManifestStream(file, out), chunkBytes)) readInto(file, new ManifestStream(file, out, true), chunkBytes);
-}
-
-/** Parses a text given in pieces (stdin, tests) as loadManifestFile parses a file. */
-export function parseManifestChunks(chunks: readonly string[], file: string, out: LoadedManifests): void {
-  const feed = (stream: ManifestStream): boolean => chunks.every((c) => stream.push(c)) && stream.end();
-  if (!feed(new ManifestStream(file, out))) feed(new ManifestStream(file, out, true));
-}
-
-// False when the stream found the text not to be JSON after all.
-function readInto(file: string, stream: ManifestStream, chunkBytes: number): boolean {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -48,25 +36,47 @@ function readInto(file: string, stream: ManifestStream, chunkBytes: number): boo
   }
   try {
     const buf = Buffer.allocUnsafe(chunkBytes);
-    const decoder = new StringDecoder('utf8'); // keeps a character split between two reads for the next
-    for (;;) {
-      const n = readChunk(fd, buf, file);
-      if (n === 0) break;
-      if (!stream.push(decoder.write(n === buf.length ? buf : buf.subarray(0, n)))) return false;
+    if (!fstatSync(fd).isFile()) {
+      // A pipe (`-f <(...)`) cannot be read twice: its whole text is kept, as for stdin.
+      const chunks: string[] = [];
+      readChunks(fd, buf, file, (text) => chunks.push(text) > 0);
+      parseManifestChunks(chunks, file, out);
+      return;
     }
-    const rest = decoder.end();
-    return (rest === '' || stream.push(rest)) && stream.end();
+    // A text that starts like JSON but is not JSON (a YAML flow mapping) is read a second time, as YAML.
+    const stream = new ManifestStream(file, out);
+    if (readChunks(fd, buf, file, (text) => stream.push(text)) && stream.end()) return;
+    const yamlStream = new ManifestStream(file, out, true);
+    readChunks(fd, buf, file, (text) => yamlStream.push(text), 0);
+    yamlStream.end();
   } finally {
     closeSync(fd);
   }
 }
 
-function readChunk(fd: number, buf: Buffer, file: string): number {
-  try {
-    return readSync(fd, buf, 0, buf.length, null);
-  } catch (err) {
-    throw new ManifestError(`cannot read ${file}: ${describeFsError(err)}`, { cause: err });
+/** Parses a text given in pieces (stdin, tests) as loadManifestFile parses a file. */
+export function parseManifestChunks(chunks: readonly string[], file: string, out: LoadedManifests): void {
+  const feed = (stream: ManifestStream): boolean => chunks.every((c) => stream.push(c)) && stream.end();
+  if (!feed(new ManifestStream(file, out))) feed(new ManifestStream(file, out, true));
+}
+
+// Reads the file's text in pieces (from `position`, or from where the last read ended) and passes them on
+// until `onText` returns false; false then, true at the end of the file.
+function readChunks(fd: number, buf: Buffer, file: string, onText: (text: string) => boolean, position: number | null = null): boolean {
+  const decoder = new StringDecoder('utf8'); // keeps a character split between two reads for the next
+  for (let pos = position; ; ) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, pos);
+    } catch (err) {
+      throw new ManifestError(`cannot read ${file}: ${describeFsError(err)}`, { cause: err });
+    }
+    if (n === 0) break;
+    if (pos !== null) pos += n;
+    if (!onText(decoder.write(n === buf.length ? buf : buf.subarray(0, n)))) return false;
   }
+  const rest = decoder.end();
+  return rest === '' || onText(rest);
 }
 
 function expandPath(path: string): string[] {

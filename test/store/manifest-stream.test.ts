@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
   ManifestError, loadManifestFile, loadManifests, parseManifestChunks, parseManifestText, type LoadedManifests,
@@ -163,6 +164,29 @@ test('a file that starts like JSON but is YAML is read again from the start, wit
   const text = `[${JSON.stringify(obj('a'))}, {apiVersion: v1, kind: Service, metadata: {name: b}}]\n`;
   const got = assertFileSame(tempFile('flow.yaml', text), [1, 8, 4096]);
   assert.deepEqual(names(got), ['a', 'b']);
+});
+
+test('a pipe (`-f <(...)`) that starts like JSON but is YAML: read once, kept whole, parsed as YAML', (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'kic-fifo-'));
+  try {
+    const fifo = join(root, 'in.yaml');
+    try {
+      execFileSync('mkfifo', [fifo]);
+    } catch {
+      t.skip('mkfifo is not available');
+      return;
+    }
+    const text = `{apiVersion: v1, kind: Service, metadata: {name: a}}\n---\n${svc('b')}`;
+    const source = tempFile('fifo-src.yaml', text);
+    // The writer runs in its own process: opening a FIFO for reading waits for it.
+    const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', source, fifo], { stdio: 'ignore' });
+    const got = outcome((out) => loadManifestFile(fifo, out, 8));
+    writer.kill();
+    assert.deepStrictEqual(got, outcome((out) => parseManifestText(text, fifo, out)));
+    assert.deepEqual(names(got), ['a', 'b']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('golden inputs: read in pieces, the same as whole', (t) => {
