@@ -22,7 +22,10 @@ const BAD_FIRST = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>'
 
 // `key in {}` would be true for these: a key js-yaml must read (an own `__proto__` property, say).
 const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
-const MAY_RESOLVE = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
+// First characters of the scalars js-yaml's CORE_SCHEMA types may resolve: a sign, a digit or a dot (int,
+// float), and `~`; a scalar starting with a letter resolves only if it is one of NULL_OR_BOOL.
+const MAY_BE_NUMBER = new Set([...'~0123456789+-.'].map((c) => c.charCodeAt(0)));
+const NULL_OR_BOOL = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
 const GIVE_UP: unique symbol = Symbol('give up');
 
@@ -247,8 +250,8 @@ function toJson(v: unknown): string {
 // A plain scalar: the first CORE_SCHEMA type that resolves it (null, bool, int, float), else the string.
 function plain(s: string): unknown {
   // None of js-yaml's CORE_SCHEMA types (null: ~ null Null NULL; bool: true/false in three cases; int and
-  // float: a sign, a digit or a dot first) resolves a scalar starting with any other character.
-  if (!MAY_RESOLVE.has(s.charCodeAt(0))) return s;
+  // float: a sign, a digit or a dot first) resolves any other scalar: most keys and values skip the resolvers.
+  if (!MAY_BE_NUMBER.has(s.charCodeAt(0)) && !NULL_OR_BOOL.has(s)) return s;
   for (const t of IMPLICIT_TYPES ?? []) if (t.resolve(s)) return t.construct(s);
   return s;
 }

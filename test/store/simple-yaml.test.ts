@@ -40,7 +40,7 @@ for (const tc of READ) {
 }
 
 test('scalars and keys resolve as js-yaml resolves them', () => {
-  const values = ['2024-01-01', '1:20', '1_000', '.5', '0o17', '012', '-0', '1e21', '-1.5e-7', 'y', 'yes', 'NULL', 'nUll', 'True', 'FALSE', '1e3', '0b101', '~/x', 'a b'];
+  const values = ['2024-01-01', '1:20', '1_000', '.5', '0o17', '012', '-0', '1e21', '-1.5e-7', 'y', 'yes', 'NULL', 'nUll', 'Null', 'null', 'true', 'tRUE', 'True', 'FALSE', 'False', 'false', 'falsey', 'nullable', 'name', 'True1', '~', '1e3', '0b101', '~/x', 'a b'];
   for (const v of values) {
     const text = `a: ${v}\n${v}: key\n`;
     const got = loadSimpleYaml(text);
