@@ -1,4 +1,5 @@
 import type { ObjectRef } from '../model/object-ref.js';
+import type { K8sObject } from '../model/meta.js';
 
 // The translated Kong state. Field names are Kong's (snake_case) so that serialize/ maps them 1:1;
 // `meta` holds what the translator needs on the way and is never serialized.
@@ -43,6 +44,8 @@ export type KongRoute = {
 /** Where a route came from: the object whose annotations apply and whose plugins attach. */
 export type RouteMeta = {
   readonly source: ObjectRef;
+  /** the source object itself, when the route's maker had it (saves a lookup per route) */
+  readonly sourceObject?: K8sObject;
   /** KongPlugin names from HTTPRoute ExtensionRef filters, attached to this route only, after the source's konghq.com/plugins (spec 03 §4.8) */
   readonly pluginNames?: readonly string[];
 };

@@ -7,6 +7,7 @@ import { knownKind } from '../model/kinds.js';
 import { validateObject } from '../model/schema/validate.js';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+const NO_SLICES: readonly EndpointSlice[] = Object.freeze([]);
 
 /**
  * A frozen view of the objects, what `translate()` reads. Lists come in namespace/name order so that
@@ -14,7 +15,7 @@ const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
  */
 export class Snapshot {
   private readonly sorted = new Map<KindName, readonly K8sObject[]>();
-  private slicesByService?: Map<string, EndpointSlice[]>;
+  private slicesByService?: Map<string, Map<string, EndpointSlice[]>>;
   private readonly byNamespace = new Map<KindName, Map<string, Map<string, K8sObject>> | null>();
 
   constructor(
@@ -80,7 +81,9 @@ export class Snapshot {
     let list = this.sorted.get(kind);
     if (!list) {
       const byName = this.objects.get(kind);
-      list = byName ? [...byName.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, o]) => o) : [];
+      // `namespace/name` keys in plain code-unit order (namespace first, then name), by the default
+      // comparison: no callback per step.
+      list = byName ? [...byName.keys()].sort().map((key) => byName.get(key)!) : [];
       this.sorted.set(kind, list);
     }
     return list as readonly KindMap[K][];
@@ -98,18 +101,21 @@ export class Snapshot {
 
   /** EndpointSlices labelled for the Service `namespace/name`. */
   endpointSlicesFor(namespace: string, serviceName: string): readonly EndpointSlice[] {
+    // namespace -> Service name -> slices, for the same reason as the object index: no key string per lookup.
     if (!this.slicesByService) {
       this.slicesByService = new Map();
       for (const slice of this.list('EndpointSlice')) {
         const svc = slice.metadata.labels?.[SERVICE_NAME_LABEL];
-        if (!svc || !slice.metadata.namespace) continue;
-        const key = `${slice.metadata.namespace}/${svc}`;
-        const list = this.slicesByService.get(key);
+        const ns = slice.metadata.namespace;
+        if (!svc || !ns) continue;
+        let byService = this.slicesByService.get(ns);
+        if (!byService) this.slicesByService.set(ns, (byService = new Map()));
+        const list = byService.get(svc);
         if (list) list.push(slice);
-        else this.slicesByService.set(key, [slice]);
+        else byService.set(svc, [slice]);
       }
     }
-    return this.slicesByService.get(`${namespace}/${serviceName}`) ?? [];
+    return this.slicesByService.get(namespace)?.get(serviceName) ?? NO_SLICES;
   }
 
   /** A snapshot without the given objects (what the fallback translates). */
@@ -131,8 +137,3 @@ export class Snapshot {
 
 /** An object left out because a field has the wrong type (what the API server's validation would refuse). */
 export type InvalidObject = { readonly ref: ObjectRef; readonly field: string; readonly message: string };
-
-// namespace/name keys: compare namespace first, then name (plain byte order, as Go's sort.Strings).
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -13,7 +13,7 @@ import { applyRegexPrefix, kongPathsFor, normalizePath, DEFAULT_REGEX_PREFIX, RE
 import { applyIngressRouteAnnotations, newIngressRoute } from './route-annotations.js';
 import { ingressRouteExpression } from '../expressions/ingress.js';
 import { initialRouteProtocols } from '../annotations/protocols.js';
-import { applyRewrites } from '../annotations/rewrite.js';
+import { applyRewrites, REWRITE_ANNOTATION } from '../annotations/rewrite.js';
 
 /** What every route of one Ingress shares: computed once per Ingress, not once per route. */
 export type IngressShared = {
@@ -30,7 +30,7 @@ type RouteAccumulator = { src: IngressShared; host: string; backend: IngressBack
 /** The parts every route of this Ingress shares. */
 export function ingressShared(ing: Ingress): IngressShared {
   const ref = refOf(ing);
-  return { ing, ref, tags: objectTags(ing), annotations: ing.metadata.annotations ?? {}, routeMeta: { source: ref } };
+  return { ing, ref, tags: objectTags(ing), annotations: ing.metadata.annotations ?? {}, routeMeta: { source: ref, sourceObject: ing } };
 }
 
 /** Spec 02 §2, §5, §7: every translated Ingress's rules, default backend and TLS entries into `rules`. */
@@ -46,8 +46,9 @@ export function collectIngressRules(ctx: TranslateContext, rules: IngressRules):
   }
   const legacyRegex = ingressClassParameters(ctx)?.enableLegacyRegexDetection === true;
   for (const acc of routes.values()) addRoute(ctx, rules, acc, legacyRegex);
-  // Spec 02 §6.2 and §5: rewrite runs on the rule routes only, before the default backend is added.
-  applyRewrites(ctx, rules);
+  // Spec 02 §6.2 and §5: rewrite runs on the rule routes only, before the default backend is added. Only
+  // routes of these Ingresses exist yet, so without the annotation on any of them there is nothing to do.
+  if (ingresses.some((i) => i.metadata.annotations?.[REWRITE_ANNOTATION] !== undefined)) applyRewrites(ctx, rules);
   translateDefaultBackend(ctx, rules, ingresses);
 }
 

@@ -103,7 +103,7 @@ export function collectPluginRelations(
       // Routes of one source object share its reference, and often follow each other.
       if (route.meta.source !== lastRef) {
         lastRef = route.meta.source;
-        lastSrc = sourceObject(ctx, lastRef);
+        lastSrc = route.meta.sourceObject ?? sourceObject(ctx, lastRef);
       }
       const src = lastSrc;
       if (!src) continue;
