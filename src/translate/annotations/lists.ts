@@ -1,6 +1,8 @@
 /** Splits a comma-separated annotation value: items trimmed, empty items dropped. */
 export function splitList(value: string | undefined, separator = ','): string[] {
-  if (value === undefined) return [];
+  if (value === undefined || value === '') return [];
+  // One item with nothing to trim (most annotations): no intermediate lists.
+  if (!value.includes(separator) && value.trim() === value) return [value];
   return value
     .split(separator)
     .map((s) => s.trim())

@@ -101,6 +101,19 @@ function collectPaths(ctx: TranslateContext, src: IngressShared, routes: Map<str
   }
 }
 
+// The Kong paths of a route's Ingress paths (spec 02 §4), in lists of exactly their size.
+function routePaths(specs: readonly IngressPathSpec[], marker: string, legacyRegex: boolean): string[] {
+  const first = kongPathsFor(specs[0]);
+  let paths = first;
+  if (specs.length > 1) {
+    paths = [...first];
+    for (let i = 1; i < specs.length; i++) for (const kp of kongPathsFor(specs[i])) paths.push(kp);
+    paths = exact(paths);
+  }
+  for (let i = 0; i < paths.length; i++) paths[i] = applyRegexPrefix(paths[i], marker, legacyRegex);
+  return paths;
+}
+
 function sameIngressBackend(a: IngressBackend, b: IngressBackend): boolean {
   if (a === b) return true;
   if (a.service && b.service) {
@@ -153,9 +166,7 @@ function addRoute(ctx: TranslateContext, rules: IngressRules, acc: RouteAccumula
     Object.assign(route, ingressRouteExpression(ctx, src.ing, acc.host, acc.paths));
   } else {
     const marker = src.annotations[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
-    const paths: string[] = [];
-    for (const p of acc.paths) for (const kp of kongPathsFor(p)) paths.push(applyRegexPrefix(kp, marker, legacyRegex));
-    route.paths = exact(paths);
+    route.paths = routePaths(acc.paths, marker, legacyRegex);
     if (acc.host) route.hosts = [acc.host];
     route.regex_priority = 0;
   }
