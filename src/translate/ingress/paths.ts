@@ -8,7 +8,8 @@ export const REGEX_PREFIX_ANNOTATION = 'konghq.com/regex-prefix';
 
 /** Collapses runs of `/`, maps "" to "/", and a missing or unknown pathType to ImplementationSpecific. */
 export function normalizePath(path: string | undefined, pathType: string | undefined): IngressPathSpec {
-  const p = (path ?? '').replace(/\/{2,}/g, '/') || '/';
+  const raw = path ?? '';
+  const p = (raw.includes('//') ? raw.replace(/\/{2,}/g, '/') : raw) || '/';
   const t = pathType === 'Exact' || pathType === 'Prefix' ? pathType : 'ImplementationSpecific';
   return { path: p, pathType: t };
 }
