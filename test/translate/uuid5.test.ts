@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, v5 } from 'uuid';
 import { uuidV5 } from '../../src/translate/uuid5.js';
-import { entityId } from '../../src/translate/ids.js';
 
 const NS = parse(v5('routes', 'fd02801f-0957-4a15-a55a-c8d9606f30b5'));
 
@@ -26,19 +25,6 @@ function names(): string[] {
 
 test('uuidV5 equals the uuid package v5 for names of every length and encoding', () => {
   for (const name of names()) assert.equal(uuidV5(name, NS), v5(name, NS), JSON.stringify(name));
-});
-
-test('entity ids match the worked examples of spec 01 §3', () => {
-  assert.equal(entityId('services', 'foo-namespace.foo-svc.80'), 'fe1e2edc-5479-52fe-b0f4-b90d8d5f83ba');
-  assert.equal(entityId('routes', 'foo-namespace.foo.foo-svc.example.com.80'), '3eee2c18-8fcc-5661-8f84-5c89adfa404f');
-  assert.equal(entityId('routes', 'default.beta'), '95255daa-88f8-504b-9098-9300d404c741');
-  assert.equal(entityId('consumers', 'consumer'), '7deb6e70-60be-5dd2-b374-06551479ea5e');
-});
-
-test('entityId hashes in the namespace of the entity type', () => {
-  assert.equal(entityId('routes', 'r1'), v5('r1', NS));
-  assert.notEqual(entityId('services', 'r1'), entityId('routes', 'r1'));
-  assert.equal(entityId('services', 'r1'), v5('r1', v5('services', 'fd02801f-0957-4a15-a55a-c8d9606f30b5')));
 });
 
 test('a long name does not leave bytes behind for a shorter one hashed next', () => {
