@@ -3,11 +3,9 @@ import { join, extname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { ManifestError, addDocument, parseYamlDocument, type LoadedManifests } from './manifest-documents.js';
 import { ManifestStream } from './manifest-stream.js';
-import { ParallelYamlDocuments, useParallelYaml, type ParallelYamlOptions } from './parallel-yaml.js';
 import { DOC_SEPARATOR } from './yaml-splitter.js';
 
 export { ManifestError, type LoadedManifests, type ManifestSource } from './manifest-documents.js';
-export type { ParallelYamlOptions } from './parallel-yaml.js';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -27,20 +25,18 @@ export function loadManifests(paths: readonly string[], readStdin: () => string 
 /**
  * Appends one file's objects, reading it `chunkBytes` at a time and parsing each document as it completes
  * (what `kic translate -f FILE` does). The objects and sources are those parseManifestText gives for the
- * whole text. A large YAML file's documents are turned into JSON on worker threads (`parallel`).
+ * whole text.
  */
-export function loadManifestFile(file: string, out: LoadedManifests, chunkBytes = READ_CHUNK_BYTES, parallel: ParallelYamlOptions = {}): void {
+export function loadManifestFile(file: string, out: LoadedManifests, chunkBytes = READ_CHUNK_BYTES): void {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (err) {
     throw new ManifestError(`cannot read ${file}: ${describeFsError(err)}`, { cause: err });
   }
-  let docs: ParallelYamlDocuments | undefined;
   try {
     const buf = Buffer.allocUnsafe(chunkBytes);
-    const st = fstatSync(fd);
-    if (!st.isFile()) {
+    if (!fstatSync(fd).isFile()) {
       // A pipe (`-f <(...)`) cannot be read twice: its whole text is kept, as for stdin.
       const chunks: string[] = [];
       readChunks(fd, buf, file, (text) => chunks.push(text) > 0);
@@ -48,20 +44,12 @@ export function loadManifestFile(file: string, out: LoadedManifests, chunkBytes 
       return;
     }
     // A text that starts like JSON but is not JSON (a YAML flow mapping) is read a second time, as YAML.
-    if (useParallelYaml(st.size, parallel)) docs = new ParallelYamlDocuments(file, out, parallel);
-    // A read error comes after the documents read before it (and their errors), as when they are parsed as read.
-    const flush = (): void => docs?.finish();
-    const stream = new ManifestStream(file, out, false, docs?.add);
-    if (readChunks(fd, buf, file, (text) => stream.push(text), null, flush) && stream.end()) {
-      flush();
-      return;
-    }
-    const yamlStream = new ManifestStream(file, out, true, docs?.add);
-    readChunks(fd, buf, file, (text) => yamlStream.push(text), 0, flush);
+    const stream = new ManifestStream(file, out);
+    if (readChunks(fd, buf, file, (text) => stream.push(text)) && stream.end()) return;
+    const yamlStream = new ManifestStream(file, out, true);
+    readChunks(fd, buf, file, (text) => yamlStream.push(text), 0);
     yamlStream.end();
-    flush();
   } finally {
-    docs?.close();
     closeSync(fd);
   }
 }
@@ -74,16 +62,13 @@ export function parseManifestChunks(chunks: readonly string[], file: string, out
 
 // Reads the file's text in pieces (from `position`, or from where the last read ended) and passes them on
 // until `onText` returns false; false then, true at the end of the file.
-function readChunks(
-  fd: number, buf: Buffer, file: string, onText: (text: string) => boolean, position: number | null = null, beforeError = (): void => {},
-): boolean {
+function readChunks(fd: number, buf: Buffer, file: string, onText: (text: string) => boolean, position: number | null = null): boolean {
   const decoder = new StringDecoder('utf8'); // keeps a character split between two reads for the next
   for (let pos = position; ; ) {
     let n: number;
     try {
       n = readSync(fd, buf, 0, buf.length, pos);
     } catch (err) {
-      beforeError();
       throw new ManifestError(`cannot read ${file}: ${describeFsError(err)}`, { cause: err });
     }
     if (n === 0) break;

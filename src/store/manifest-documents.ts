@@ -42,14 +42,6 @@ export function parseYamlDocument(text: string, file: string, lineOffset: number
   for (const doc of docs) addDocument(doc, { file, line: firstLine }, out);
 }
 
-/**
- * Appends `doc`, what simple-yaml.ts read from the document text `text` elsewhere (parallel-yaml.ts): what
- * parseYamlDocument appends for it.
- */
-export function addParsedDocument(doc: unknown, text: string, file: string, lineOffset: number, out: LoadedManifests): void {
-  addDocument(doc, { file, line: firstContentLine(text) + lineOffset + 1 }, out);
-}
-
 function firstContentLine(text: string): number {
   for (let pos = 0, i = 0; pos <= text.length; i++) {
     const nl = text.indexOf('\n', pos);

@@ -24,8 +24,6 @@ export class ManifestStream {
     private readonly file: string,
     private readonly out: LoadedManifests,
     yamlOnly = false,
-    // Where YAML documents go (text, first line): parseYamlDocument by default, workers for large files.
-    private readonly onYamlDocument: (text: string, line: number) => void = (text, line) => parseYamlDocument(text, file, line, out),
   ) {
     this.mark = out.objects.length;
     if (yamlOnly) this.startYaml();
@@ -70,7 +68,7 @@ export class ManifestStream {
   }
 
   private startYaml(): YamlDocumentSplitter {
-    this.yaml = new YamlDocumentSplitter(this.onYamlDocument);
+    this.yaml = new YamlDocumentSplitter((text, line) => parseYamlDocument(text, this.file, line, this.out));
     return this.yaml;
   }
 

@@ -31,24 +31,15 @@ const GIVE_UP: unique symbol = Symbol('give up');
 
 /** The documents of `text` as js-yaml (CORE_SCHEMA) loads them, or undefined when js-yaml must read it. */
 export function loadSimpleYaml(text: string): unknown[] | undefined {
-  const json = simpleYamlToJson(text);
-  // Built as JSON text and parsed at once: JSON.parse makes objects and arrays of exactly their size and
-  // strings of their own (not slices that would keep the whole manifest text alive), and is fast.
-  return json === undefined ? undefined : [JSON.parse(json)];
-}
-
-/**
- * The one document of `text` as JSON text (what loadSimpleYaml parses), or undefined when js-yaml must
- * read it. Separate so that a worker thread can do this part of large files (parallel-yaml.ts).
- */
-export function simpleYamlToJson(text: string): string | undefined {
   if (!IMPLICIT_TYPES || UNSUPPORTED.test(text)) return undefined;
   const lines = contentLines(text);
   if (!lines || lines.indents.length === 0 || lines.indents[0] !== 0) return undefined;
   try {
     const reader = new Reader(lines);
     const json = reader.mapping(0);
-    return reader.done() ? json : undefined;
+    // Built as JSON text and parsed at once: JSON.parse makes objects and arrays of exactly their size and
+    // strings of their own (not slices that would keep the whole manifest text alive), and is fast.
+    return reader.done() ? [JSON.parse(json)] : undefined;
   } catch (err) {
     if (err === GIVE_UP) return undefined;
     throw err;
