@@ -1,5 +1,6 @@
 import type { Snapshot } from '../store/snapshot.js';
 import { refKey, type ObjectRef } from '../model/object-ref.js';
+import { RefSet } from '../model/ref-set.js';
 import type { TranslationFailure, TranslationWarning } from './failures.js';
 import type { TranslateOptions } from './options.js';
 
@@ -18,12 +19,12 @@ export type TranslateContext = {
 export type ContextRecords = {
   readonly failures: TranslationFailure[];
   readonly warnings: TranslationWarning[];
-  readonly configured: Map<string, ObjectRef>;
+  readonly configured: RefSet;
 };
 
 /** Makes a context and the records it fills. */
 export function createContext(snapshot: Snapshot, options: TranslateOptions): { ctx: TranslateContext; records: ContextRecords } {
-  const records: ContextRecords = { failures: [], warnings: [], configured: new Map() };
+  const records: ContextRecords = { failures: [], warnings: [], configured: new RefSet() };
   const seen = new Set<string>();
   let lastConfigured: ObjectRef | undefined;
   const ctx: TranslateContext = {
@@ -44,11 +45,10 @@ export function createContext(snapshot: Snapshot, options: TranslateOptions): { 
       records.warnings.push(w);
     },
     configured(ref) {
-      // The routes of one object pass the same reference: skip the key for a repeat.
+      // The routes of one object pass the same reference: skip the lookup for a repeat.
       if (ref === lastConfigured) return;
       lastConfigured = ref;
-      const key = refKey(ref);
-      if (!records.configured.has(key)) records.configured.set(key, ref);
+      records.configured.add(ref);
     },
   };
   return { ctx, records };

@@ -85,5 +85,5 @@ export function translate(snapshot: Snapshot, options: TranslateOptions): Transl
   if (options.featureGates.FillIDs) fillIds(state);
   // Route lists grew by push, with spare room; the state is kept (and at scale, large).
   for (const s of state.services) s.routes = exact(s.routes);
-  return { state, failures: records.failures, warnings: records.warnings, configured: [...records.configured.values()] };
+  return { state, failures: records.failures, warnings: records.warnings, configured: records.configured.values() };
 }

@@ -133,24 +133,30 @@ function routeName(ns: string, ingName: string, host: string, b: IngressBackendR
   return flat(`${ns}.${ingName}.${b.backend.name}.${h}.${port}`);
 }
 
+const NO_TAGS: readonly string[] = Object.freeze([]);
+const NO_REFS: readonly ObjectRef[] = Object.freeze([]);
+const NO_ANNOTATIONS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** The Kong service for an Ingress backend, created on first use (spec 02 §2.2). */
 export function ingressService(rules: IngressRules, ing: IngressShared, b: IngressBackendRef, withPath: boolean): KongService {
   let ks = rules.services.get(b.serviceName);
   if (!ks) {
+    // tags, k8sServices and annotations are set when services are populated: until then, shared empties
+    // (lists of their own would be promoted with the service and then dropped, as old-generation garbage).
     ks = {
       name: b.serviceName,
       host: b.serviceHost,
       port: 80,
       protocol: 'http',
-      ...(withPath ? { path: '/' } : {}),
       connect_timeout: 60000,
       read_timeout: 60000,
       write_timeout: 60000,
       retries: 5,
-      tags: [],
+      tags: NO_TAGS,
       routes: [],
-      meta: { backends: [b.backend], parent: ing.ref, k8sServices: [], annotations: {}, sourceKind: 'Ingress' },
+      meta: { backends: [b.backend], parent: ing.ref, k8sServices: NO_REFS as ObjectRef[], annotations: NO_ANNOTATIONS, sourceKind: 'Ingress' },
     };
+    if (withPath) ks.path = '/';
     rules.services.set(b.serviceName, ks);
   }
   return ks;
