@@ -7,7 +7,6 @@ import { buildCertificates } from './certificates.js';
 import { createContext } from './context.js';
 import type { TranslationFailure, TranslationWarning } from './failures.js';
 import { fillIds } from './fill-ids.js';
-import { exact } from './compact.js';
 import { collectIngressRules } from './ingress/ingress.js';
 import { collectGRPCRouteRules } from './gateway-api/grpcroute.js';
 import { collectHTTPRouteRules } from './gateway-api/httproute.js';
@@ -83,7 +82,5 @@ export function translate(snapshot: Snapshot, options: TranslateOptions): Transl
 
   // 9. Ids last, once every name is final.
   if (options.featureGates.FillIDs) fillIds(state);
-  // Route lists grew by push, with spare room; the state is kept (and at scale, large).
-  for (const s of state.services) s.routes = exact(s.routes);
   return { state, failures: records.failures, warnings: records.warnings, configured: records.configured.values() };
 }
