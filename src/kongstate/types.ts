@@ -96,21 +96,12 @@ export type ServiceMeta = {
   k8sServices: ObjectRef[];
   /** merged annotations of the resolved Services (and facades), what Service-annotation rules read */
   annotations: Readonly<Record<string, string>>;
-  /** each resolved Service (or facade) with its own annotations, in k8sServices order (filled with k8sServices) */
-  backing?: readonly BackingObject[];
   /** drop from the output (multi-Service conflict, rewrite failure, ...) */
   skip?: boolean;
   /** the source kind decides some defaults (Gateway API services have no path, etc.) */
   sourceKind: string;
   /** tags of a service with several backends: the parent's (default), or none (traditional GRPCRoute, spec 03 §5.4) */
   multiBackendTags?: 'parent' | 'none';
-};
-
-/** A Kubernetes object behind a Kong service or route, with the annotations that apply to it. */
-export type BackingObject = {
-  readonly ref: ObjectRef;
-  readonly namespace: string;
-  readonly annotations: Readonly<Record<string, string>>;
 };
 
 export type KongTarget = {

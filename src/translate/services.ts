@@ -1,4 +1,4 @@
-import type { BackingObject, KongService, ServiceBackend } from '../kongstate/types.js';
+import type { KongService, ServiceBackend } from '../kongstate/types.js';
 import type { Service } from '../model/core.js';
 import { refOf, type ObjectRef } from '../model/object-ref.js';
 import type { TranslateContext } from './context.js';
@@ -68,19 +68,16 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
     ks.meta.annotations = mergedAnnotations(unique);
     if (unique.length > 1) checkConsistentAnnotations(ctx, ks, unique);
     // Spec 01 §7: then, per resolved Service, the client certificate and CA certificate annotations.
-    const backing: BackingObject[] = [];
     for (let i = 0; i < unique.length; i++) {
       const r = unique[i];
       const namespace = r.service.metadata.namespace ?? '';
       const objects = r.facade ? [refOf(r.facade), refOf(r.service)] : [ks.meta.k8sServices[i]];
       const annotations = unique.length === 1 ? ks.meta.annotations : mergedAnnotations([r]);
-      backing.push({ ref: ks.meta.k8sServices[i], namespace: ks.meta.k8sServices[i].namespace ?? '', annotations });
       const src: AnnotationSource = { ctx, objects, annotations };
       const use = clientCertificateUse(src, namespace, ks);
       if (use) clientCerts.push(use);
       applyServiceCACertificates(src, namespace, ks);
     }
-    ks.meta.backing = backing;
     if (ks.ca_certificates) ks.ca_certificates = [...new Set(ks.ca_certificates)];
     // Spec 03 §3.5: several backends are counted per backend, even when they name the same Service.
     ks.tags = serviceTags(ks, resolved, ctx);

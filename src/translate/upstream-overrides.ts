@@ -26,6 +26,8 @@ export function applyUpstreamOverrides(ctx: TranslateContext, services: readonly
   for (const upstream of upstreams) {
     const ks = byName.of(upstream);
     if (!ks || GATEWAY_API_KINDS.has(ks.meta.sourceKind)) continue;
+    // The merged annotations hold every key of every backing object: without either key, nothing applies.
+    if (ks.meta.annotations[OVERRIDE_ANNOTATION] === undefined && ks.meta.annotations[HOST_HEADER_ANNOTATION] === undefined) continue;
     const objects = backingObjects(ctx, ks);
     if (!applyKongIngress(ctx, upstream, objects)) continue;
     for (const o of objects) {

@@ -148,7 +148,8 @@ function multiService(annotations: [Record<string, string>, Record<string, strin
         { group: '', kind: 'Service', namespace: 'default', name: 'a' },
         { group: '', kind: 'Service', namespace: 'default', name: 'b' },
       ],
-      annotations: {},
+      // What populateServices records: the backing Services' annotations merged.
+      annotations: { ...annotations[0], ...annotations[1] },
       sourceKind: 'HTTPRoute',
     },
   };

@@ -12,7 +12,8 @@ const route = (name: string, kind: string, extra: Partial<KongRoute['meta']> = {
   tags: [],
   meta: { source: { group: 'gateway.networking.k8s.io', kind, namespace: 'default', name: 'r' }, ...extra },
 });
-const kongService = (name: string, routes: KongRoute[], backing: string[] = []): KongService => ({
+// `annotations` is what populateServices records: the backing Services' annotations merged.
+const kongService = (name: string, routes: KongRoute[], backing: string[] = [], annotations: Record<string, string> = {}): KongService => ({
   name,
   host: name,
   tags: [],
@@ -21,7 +22,7 @@ const kongService = (name: string, routes: KongRoute[], backing: string[] = []):
     backends: [],
     parent: routes[0]?.meta.source ?? { group: '', kind: 'Service', name },
     k8sServices: backing.map((b) => ({ group: '', kind: 'Service', namespace: 'default', name: b })),
-    annotations: {},
+    annotations,
     sourceKind: 'HTTPRoute',
   },
 });
@@ -54,7 +55,7 @@ test('HTTPRoute ExtensionRef plugin names attach to that route only, after the a
 
 test('each backing Service of a multi-Service Kong service gives a service relation', () => {
   const { ctx } = contextOf([svc('a', { plugins: 'p' }), svc('b', { plugins: 'p' })]);
-  const rel = collectPluginRelations(ctx, { services: [kongService('s', [], ['a', 'b'])], consumers: [], consumerGroups: [] });
+  const rel = collectPluginRelations(ctx, { services: [kongService('s', [], ['a', 'b'], { 'konghq.com/plugins': 'p' })], consumers: [], consumerGroups: [] });
   assert.deepEqual(rel.get('default:p')?.services, ['s', 's']);
   assert.deepEqual(rel.get('default:p')?.referrers.map((r) => r.name), ['a', 'b']);
 });

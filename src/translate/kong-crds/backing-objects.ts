@@ -1,19 +1,22 @@
-import type { BackingObject, KongService } from '../../kongstate/types.js';
+import type { KongService } from '../../kongstate/types.js';
 import type { K8sObject } from '../../model/meta.js';
 import { refOf, type ObjectRef } from '../../model/object-ref.js';
 import { KINDS, type KindName } from '../../model/kinds.js';
 import type { TranslateContext } from '../context.js';
 
 /** A Kubernetes object behind a Kong service or route, with the annotations that apply to it. */
-export type AnnotatedObject = BackingObject;
+export type AnnotatedObject = {
+  readonly ref: ObjectRef;
+  readonly namespace: string;
+  readonly annotations: Readonly<Record<string, string>>;
+};
 
 /**
  * The Services (or KongServiceFacades) backing a Kong service, each with its annotations. A facade's
  * annotations are merged over its backing Service's, facade keys winning (spec 05 §2.3, §7.1, §9.2).
  */
 export function backingObjects(ctx: TranslateContext, ks: KongService): readonly AnnotatedObject[] {
-  // populateServices records them when it resolves the backends; three stages read them.
-  if (ks.meta.backing) return ks.meta.backing;
+  // The stages that read these skip first the services whose merged annotations lack their keys: most.
   const out: AnnotatedObject[] = [];
   for (const ref of ks.meta.k8sServices) {
     const ns = ref.namespace ?? '';

@@ -18,7 +18,8 @@ export function applyUpstreamPolicies(ctx: TranslateContext, services: readonly 
   const byName = new ServicesByName(services);
   for (const upstream of upstreams) {
     const ks = byName.of(upstream);
-    if (!ks) continue;
+    // The merged annotations hold every key of every backing object: without the key, no policy applies.
+    if (!ks || ks.meta.annotations[UPSTREAM_POLICY_ANNOTATION] === undefined) continue;
     const objects = backingObjects(ctx, ks);
     const names = objects.map((o) => o.annotations[UPSTREAM_POLICY_ANNOTATION]);
     if (names.every((n) => n === undefined)) continue;

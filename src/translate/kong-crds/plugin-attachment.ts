@@ -96,8 +96,10 @@ export function collectPluginRelations(
   let lastRef: ObjectRef | undefined;
   let lastSrc: K8sObject | undefined;
   for (const ks of state.services) {
-    for (const obj of backingObjects(ctx, ks)) {
-      if (obj.annotations[PLUGINS_ANNOTATION] !== undefined) add(obj, { kind: 'service', service: ks.name });
+    if (ks.meta.annotations[PLUGINS_ANNOTATION] !== undefined) {
+      for (const obj of backingObjects(ctx, ks)) {
+        if (obj.annotations[PLUGINS_ANNOTATION] !== undefined) add(obj, { kind: 'service', service: ks.name });
+      }
     }
     for (const route of ks.routes) {
       // Routes of one source object share its reference, and often follow each other.
