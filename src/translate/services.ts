@@ -5,8 +5,8 @@ import type { TranslateContext } from './context.js';
 import { objectTags, UNKNOWN_SERVICE_TAGS } from './tags.js';
 import type { K8sObject } from '../model/meta.js';
 import type { ClientCertificateUse } from './certificates.js';
-import { clientCertificateUse } from './annotations/service-client-cert.js';
-import { applyServiceCACertificates } from './annotations/service-ca-certificates.js';
+import { CLIENT_CERT_ANNOTATION, clientCertificateUse } from './annotations/service-client-cert.js';
+import { applyServiceCACertificates, CA_CONFIGMAPS_ANNOTATION, CA_SECRETS_ANNOTATION } from './annotations/service-ca-certificates.js';
 import type { AnnotationSource } from './annotations/source.js';
 
 /** A backend resolved to its Kubernetes Service (and facade, when the backend is a KongServiceFacade). */
@@ -67,8 +67,11 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
     ks.meta.k8sServices = unique.map((r) => refOf(r.facade ?? r.service));
     ks.meta.annotations = mergedAnnotations(unique);
     if (unique.length > 1) checkConsistentAnnotations(ctx, ks, unique);
-    // Spec 01 §7: then, per resolved Service, the client certificate and CA certificate annotations.
-    for (let i = 0; i < unique.length; i++) {
+    // Spec 01 §7: then, per resolved Service, the client certificate and CA certificate annotations (the
+    // merged annotations hold every key of every Service: without these keys there is nothing to do).
+    const m = ks.meta.annotations;
+    const certificates = m[CLIENT_CERT_ANNOTATION] !== undefined || m[CA_SECRETS_ANNOTATION] !== undefined || m[CA_CONFIGMAPS_ANNOTATION] !== undefined;
+    for (let i = 0; certificates && i < unique.length; i++) {
       const r = unique[i];
       const namespace = r.service.metadata.namespace ?? '';
       const objects = r.facade ? [refOf(r.facade), refOf(r.service)] : [ks.meta.k8sServices[i]];
