@@ -14,7 +14,7 @@ export function flat(s: string): string {
   return s.replace('\0', '\0');
 }
 
-/** The array with no spare capacity (a copy when it has more than a few items to spare is cheaper than keeping it). */
+/** A copy of the array with no spare capacity, for lists that are kept (the copied one dies young). */
 export function exact<T>(items: T[]): T[] {
   return items.slice();
 }

@@ -1,3 +1,4 @@
+import type { K8sObject } from '../../model/meta.js';
 import type { Ingress } from '../../model/ingress.js';
 import type { Snapshot } from '../../store/snapshot.js';
 
@@ -18,24 +19,22 @@ export function isIngressForClass(ing: Ingress, ingressClass: string, defaultCla
   return defaultClass;
 }
 
-/** Spec 02 §1.2: creationTimestamp ascending, then namespace/name. */
-export function compareIngressOrder(a: Ingress, b: Ingress): number {
-  const ta = Date.parse(a.metadata.creationTimestamp ?? '') || 0;
-  const tb = Date.parse(b.metadata.creationTimestamp ?? '') || 0;
-  if (ta !== tb) return ta - tb;
-  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
-  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/**
+ * Spec 02 §1.2: creationTimestamp ascending, then namespace/name. The sort keys are computed once per object
+ * rather than twice per comparison.
+ */
+export function inIngressOrder<T extends K8sObject>(items: readonly T[]): T[] {
+  const keyed = items.map((obj) => ({
+    obj,
+    time: Date.parse(obj.metadata.creationTimestamp ?? '') || 0,
+    key: `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`,
+  }));
+  keyed.sort((a, b) => (a.time !== b.time ? a.time - b.time : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.obj);
 }
 
 /** The Ingresses this controller translates, in processing order. */
 export function translatedIngresses(snapshot: Snapshot, ingressClass: string): Ingress[] {
   const def = isDefaultClass(snapshot, ingressClass);
-  // compareIngressOrder's keys computed once per Ingress rather than twice per comparison (same order).
-  const keyed = snapshot
-    .list('Ingress')
-    .filter((i) => isIngressForClass(i, ingressClass, def))
-    .map((ing) => ({ ing, time: Date.parse(ing.metadata.creationTimestamp ?? '') || 0, key: `${ing.metadata.namespace ?? ''}/${ing.metadata.name}` }));
-  keyed.sort((a, b) => (a.time !== b.time ? a.time - b.time : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.ing);
+  return inIngressOrder(snapshot.list('Ingress').filter((i) => isIngressForClass(i, ingressClass, def)));
 }

@@ -103,13 +103,7 @@ function collectPaths(ctx: TranslateContext, src: IngressShared, routes: Map<str
 
 // The Kong paths of a route's Ingress paths (spec 02 §4), in lists of exactly their size.
 function routePaths(specs: readonly IngressPathSpec[], marker: string, legacyRegex: boolean): string[] {
-  const first = kongPathsFor(specs[0]);
-  let paths = first;
-  if (specs.length > 1) {
-    paths = [...first];
-    for (let i = 1; i < specs.length; i++) for (const kp of kongPathsFor(specs[i])) paths.push(kp);
-    paths = exact(paths);
-  }
+  const paths = specs.length === 1 ? kongPathsFor(specs[0]) : exact(specs.flatMap(kongPathsFor));
   for (let i = 0; i < paths.length; i++) paths[i] = applyRegexPrefix(paths[i], marker, legacyRegex);
   return paths;
 }

@@ -3,7 +3,7 @@ import type { L4IngressBackend, TCPIngress, UDPIngress } from '../../model/kong-
 import { refOf } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
 import { toL4ExpressionRoute } from '../expressions/l4.js';
-import { compareIngressOrder } from '../ingress/class.js';
+import { inIngressOrder } from '../ingress/class.js';
 import type { IngressRules } from '../rules.js';
 import { objectTags } from '../tags.js';
 import { forClass } from './class-filter.js';
@@ -13,7 +13,7 @@ export type L4Backend = { readonly serviceName: string; readonly servicePort: nu
 
 /** Spec 05 §12: TCP/UDPIngresses of this class, oldest first (stable over the namespace/name order). */
 export function l4IngressesForClass<T extends TCPIngress | UDPIngress>(ctx: TranslateContext, list: readonly T[]): T[] {
-  return forClass(ctx, list).sort(compareIngressOrder as unknown as (a: T, b: T) => number);
+  return inIngressOrder(forClass(ctx, list));
 }
 
 /** The backend and port of a rule, or a failure on the object and undefined (the rule is skipped). */
