@@ -16,7 +16,7 @@ export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongSer
   const byName = new Map<string, KongUpstream>();
   const serviceUpstream = serviceUpstreamForClass(ctx);
   for (const ks of services) {
-    let targets: KongTarget[] = [];
+    const perBackend: KongTarget[][] = [];
     for (const backend of ks.meta.backends) {
       const resolved = resolveBackend(ctx, backend);
       if (!resolved) continue; // already a failure from populateServices
@@ -30,10 +30,9 @@ export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongSer
         continue;
       }
       ks.port = port.port.port;
-      const found = backendTargets(ctx, resolved.service, port.port, serviceUpstream);
-      if (backend.weight === undefined && ks.meta.backends.length === 1) targets = found; // the common case, without copies
-      else for (const t of weighted(found, backend.weight)) targets.push(t);
+      perBackend.push(weighted(backendTargets(ctx, resolved.service, port.port, serviceUpstream), backend.weight));
     }
+    const targets = perBackend.length === 1 ? perBackend[0] : perBackend.flat();
     if (byName.has(ks.host)) continue; // the first Kong service with this host defines the upstream
     byName.set(ks.host, { name: ks.host, tags: ks.tags, targets: mergeTargets(targets), meta: { service: ks.name, kongService: ks } });
   }
@@ -46,10 +45,11 @@ function describePort(p: KongService['meta']['backends'][number]['port']): strin
 
 /**
  * Spec 03 §3.4: a Gateway API backend weight is split evenly (integer division) over the backend's
- * non-terminating targets, at least 1 each unless the weight is 0. No weight leaves targets as they are.
+ * non-terminating targets, at least 1 each unless the weight is 0. No weight leaves targets as they are
+ * (the same list).
  */
-export function weighted(targets: readonly KongTarget[], weight: number | undefined): KongTarget[] {
-  if (weight === undefined) return [...targets];
+export function weighted(targets: KongTarget[], weight: number | undefined): KongTarget[] {
+  if (weight === undefined) return targets;
   const live = targets.filter((t) => t.weight !== 0).length;
   const each = weight === 0 ? 0 : Math.max(1, Math.floor(weight / Math.max(live, 1)));
   return targets.map((t) => (t.weight === 0 ? t : { ...t, weight: each }));
