@@ -8,8 +8,8 @@ const FIRST_NON_SPACE = /\S/;
 
 /**
  * Reads one file's manifests as its text arrives in pieces, parsing each document as soon as it is
- * complete, so that the whole text is never held: the objects are what parseManifestText gives for the
- * whole text. A text starting with `{` or `[` is read as JSON; when it turns out not to be JSON (a YAML
+ * complete, so that the whole text is never held: the objects are those the whole-text parser in
+ * test/helpers/manifest-text.ts gives. A text starting with `{` or `[` is read as JSON; when it turns out not to be JSON (a YAML
  * flow mapping), `push`/`end` return false and the caller reads the text again with `yamlOnly`.
  */
 export class ManifestStream {

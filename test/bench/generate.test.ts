@@ -5,7 +5,8 @@ import {
   CONSUMER_EVERY, HTTPROUTE_EVERY, NAMESPACE_PLUGINS, TLS_EVERY, generateCluster, namespaceCount, type ClusterProfile,
 } from '../../bench/cluster.js';
 import { toJSON, toYAML } from '../../bench/generate.js';
-import { parseManifestText, type LoadedManifests } from '../../src/store/load-manifests.js';
+import type { LoadedManifests } from '../../src/store/load-manifests.js';
+import { parseManifestText } from '../helpers/manifest-text.js';
 import { Snapshot } from '../../src/store/snapshot.js';
 import { translate } from '../../src/translate/index.js';
 import { defaultTranslateOptions } from '../../src/translate/options.js';

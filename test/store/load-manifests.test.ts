@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ManifestError, parseManifestText, type LoadedManifests } from '../../src/store/load-manifests.js';
+import { ManifestError, type LoadedManifests } from '../../src/store/load-manifests.js';
+import { parseManifestText } from '../helpers/manifest-text.js';
 
 function parse(text: string): LoadedManifests {
   const out: LoadedManifests = { objects: [], sources: [] };

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  ManifestError, loadManifestFile, loadManifests, parseManifestChunks, parseManifestText, type LoadedManifests,
+  ManifestError, loadManifestFile, loadManifests, parseManifestChunks, type LoadedManifests,
 } from '../../src/store/load-manifests.js';
+import { parseManifestText } from '../helpers/manifest-text.js';
 import { OWN_GOLDEN_DIR, SHARED_GOLDEN_DIR } from '../helpers/golden.js';
 
 // The chunked reader must give exactly what parsing the whole text gives (parseManifestText, the reference):
