@@ -35,6 +35,8 @@ export function resolveBackend(ctx: TranslateContext, backend: ServiceBackend): 
  */
 export function populateServices(ctx: TranslateContext, services: Iterable<KongService>): ClientCertificateUse[] {
   const clientCerts: ClientCertificateUse[] = [];
+  // A Service with several ports backs several Kong services: its reference and tags are made once and shared.
+  const perObject = new SharedPerObject();
   for (const ks of services) {
     const resolved: ResolvedBackend[] = [];
     for (const backend of ks.meta.backends) {
@@ -64,7 +66,7 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
       resolved.push(r);
     }
     const unique = resolved.length <= 1 ? resolved : uniqueBy(resolved, (r) => `${r.service.metadata.namespace}/${r.service.metadata.name}/${r.facade?.metadata.name ?? ''}`);
-    ks.meta.k8sServices = unique.map((r) => refOf(r.facade ?? r.service));
+    ks.meta.k8sServices = unique.map((r) => perObject.ref(r.facade ?? r.service));
     ks.meta.annotations = mergedAnnotations(unique);
     if (unique.length > 1) checkConsistentAnnotations(ctx, ks, unique);
     // Spec 01 §7: then, per resolved Service, the client certificate and CA certificate annotations (the
@@ -83,7 +85,7 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
     }
     if (ks.ca_certificates) ks.ca_certificates = [...new Set(ks.ca_certificates)];
     // Spec 03 §3.5: several backends are counted per backend, even when they name the same Service.
-    ks.tags = serviceTags(ks, resolved, ctx);
+    ks.tags = serviceTags(ks, resolved, ctx, perObject);
   }
   return clientCerts;
 }
@@ -123,12 +125,30 @@ function checkConsistentAnnotations(ctx: TranslateContext, ks: KongService, reso
 }
 
 // Spec 01 §4.2: one Service -> its tags; a facade -> the facade's; several -> the parent route's; none -> placeholder.
-function serviceTags(ks: KongService, resolved: readonly ResolvedBackend[], ctx: TranslateContext): readonly string[] {
+function serviceTags(ks: KongService, resolved: readonly ResolvedBackend[], ctx: TranslateContext, perObject: SharedPerObject): readonly string[] {
   if (resolved.length === 0) return UNKNOWN_SERVICE_TAGS;
-  if (resolved.length === 1) return objectTags(resolved[0].facade ?? resolved[0].service);
+  if (resolved.length === 1) return perObject.tags(resolved[0].facade ?? resolved[0].service);
   if (ks.meta.multiBackendTags === 'none') return [];
   const parent = ctx.snapshot.get(ks.meta.parent.kind as 'HTTPRoute', ks.meta.parent.namespace, ks.meta.parent.name);
   return parent ? objectTags(parent) : [];
+}
+
+/** References and tags of objects, made on first use and shared after (both are read-only). */
+class SharedPerObject {
+  private readonly refs = new Map<K8sObject, ObjectRef>();
+  private readonly tagLists = new Map<K8sObject, readonly string[]>();
+
+  ref(obj: K8sObject): ObjectRef {
+    let ref = this.refs.get(obj);
+    if (!ref) this.refs.set(obj, (ref = refOf(obj)));
+    return ref;
+  }
+
+  tags(obj: K8sObject): readonly string[] {
+    let tags = this.tagLists.get(obj);
+    if (!tags) this.tagLists.set(obj, (tags = objectTags(obj)));
+    return tags;
+  }
 }
 
 function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {

@@ -66,7 +66,10 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
     return [{ target: `${svc.spec.externalName ?? ''}:${String(port.targetPort ?? port.port)}` }];
   }
   const servicePorts = svc.spec?.ports ?? [];
-  const out: KongTarget[] = [];
+  // Gathered in a scratch list and copied out at their exact size: a list grown by push from [] keeps 17
+  // slots, and the targets are kept with the upstream.
+  const out = scratchTargets;
+  out.length = 0;
   let seen: Set<string> | undefined; // made only when a second target needs checking against the first
   for (const slice of ctx.snapshot.endpointSlicesFor(ns, svc.metadata.name)) {
     for (const sp of slice.ports ?? []) {
@@ -91,13 +94,18 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
       }
     }
   }
-  return out;
+  const targets = out.slice();
+  out.length = 0;
+  return targets;
 }
 
+const scratchTargets: KongTarget[] = [];
+
 // Targets with the same address are merged; weights add up, an unset weight counting 100 (spec 01 §8).
-// The targets are this service's own (made by backendTargets/weighted), so they are kept, not copied.
+// The targets are this service's own (made by backendTargets/weighted), so they are kept, not copied; a
+// list without repeats (one backend's, which backendTargets made unique) is kept as it is.
 function mergeTargets(targets: KongTarget[]): KongTarget[] {
-  if (targets.length <= 1) return exact(targets);
+  if (!hasRepeatedTarget(targets)) return targets;
   const byTarget = new Map<string, KongTarget[]>();
   for (const t of targets) {
     const list = byTarget.get(t.target);
@@ -110,6 +118,13 @@ function mergeTargets(targets: KongTarget[]): KongTarget[] {
     else out.push({ target, weight: list.reduce((sum, t) => sum + (t.weight ?? 100), 0) });
   }
   return exact(out);
+}
+
+function hasRepeatedTarget(targets: readonly KongTarget[]): boolean {
+  const n = targets.length;
+  if (n > 16) return new Set(targets.map((t) => t.target)).size < n;
+  for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) if (targets[i].target === targets[j].target) return true;
+  return false;
 }
 
 // Spec 02 §1.1: IngressClassParameters serviceUpstream applies to every Service.

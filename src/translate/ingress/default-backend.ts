@@ -21,7 +21,7 @@ export function translateDefaultBackend(ctx: TranslateContext, rules: IngressRul
     return;
   }
   const ns = ing.metadata.namespace ?? '';
-  const shared = ingressShared(ing);
+  const shared = ingressShared(ctx, ing);
   const route = newIngressRoute(shared, `${ns}.${ing.metadata.name}`);
   if (ctx.expressions) {
     route.expression = 'http.path ^= "/"';
@@ -30,7 +30,7 @@ export function translateDefaultBackend(ctx: TranslateContext, rules: IngressRul
     route.paths = ['/'];
     route.regex_priority = 0;
   }
-  applyIngressRouteAnnotations(ctx, route, shared);
+  applyIngressRouteAnnotations(route, shared);
   ingressService(rules, shared, backend, false).routes.push(route);
   ctx.configured(shared.ref);
 }

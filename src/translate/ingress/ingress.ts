@@ -1,19 +1,20 @@
-import type { KongService, RouteMeta } from '../../kongstate/types.js';
+import type { KongRoute, KongService, RouteMeta } from '../../kongstate/types.js';
 import type { Ingress, IngressBackend } from '../../model/ingress.js';
 import { refOf, type ObjectRef } from '../../model/object-ref.js';
 import { objectTags } from '../tags.js';
-import { exact, flat } from '../compact.js';
+import { flat } from '../compact.js';
 import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
 import { ingressClassParameters } from '../upstreams.js';
 import { resolveIngressBackend, type IngressBackendRef } from './backends.js';
 import { translatedIngresses } from './class.js';
 import { translateDefaultBackend } from './default-backend.js';
-import { applyRegexPrefix, kongPathsFor, normalizePath, DEFAULT_REGEX_PREFIX, REGEX_PREFIX_ANNOTATION, type IngressPathSpec } from './paths.js';
+import { applyRegexPrefix, kongPathsFor, pathSpecOf, DEFAULT_REGEX_PREFIX, REGEX_PREFIX_ANNOTATION, type IngressPathSpec } from './paths.js';
 import { applyIngressRouteAnnotations, newIngressRoute } from './route-annotations.js';
 import { ingressRouteExpression } from '../expressions/ingress.js';
 import { initialRouteProtocols } from '../annotations/protocols.js';
 import { applyRewrites, REWRITE_ANNOTATION } from '../annotations/rewrite.js';
+import type { AnnotationSource } from '../annotations/source.js';
 
 /** What every route of one Ingress shares: computed once per Ingress, not once per route. */
 export type IngressShared = {
@@ -23,48 +24,120 @@ export type IngressShared = {
   readonly annotations: Readonly<Record<string, string>>;
   /** the meta of every route of this Ingress (read-only, so one object serves them all) */
   readonly routeMeta: RouteMeta;
+  /** where the route annotations are read from, and warnings about them go */
+  readonly annotationSource: AnnotationSource;
 };
 
-type RouteAccumulator = { src: IngressShared; host: string; backend: IngressBackendRef; paths: IngressPathSpec[]; name: string };
-
 /** The parts every route of this Ingress shares. */
-export function ingressShared(ing: Ingress): IngressShared {
+export function ingressShared(ctx: TranslateContext, ing: Ingress): IngressShared {
   const ref = refOf(ing);
-  return { ing, ref, tags: objectTags(ing), annotations: ing.metadata.annotations ?? {}, routeMeta: { source: ref, sourceObject: ing } };
+  const annotations = ing.metadata.annotations ?? NO_ANNOTATIONS;
+  return {
+    ing,
+    ref,
+    tags: objectTags(ing),
+    annotations,
+    routeMeta: { source: ref, sourceObject: ing },
+    annotationSource: { ctx, objects: [ref], annotations },
+  };
 }
 
 /** Spec 02 §2, §5, §7: every translated Ingress's rules, default backend and TLS entries into `rules`. */
 export function collectIngressRules(ctx: TranslateContext, rules: IngressRules): void {
   const ingresses = translatedIngresses(ctx.snapshot, ctx.options.ingressClass);
-  const routes = new Map<string, RouteAccumulator>();
+  const legacyRegex = ingressClassParameters(ctx)?.enableLegacyRegexDetection === true;
+  const routes = new RuleRoutes(ctx, rules, legacyRegex);
   for (const ing of ingresses) {
-    const src = ingressShared(ing);
+    const src = ingressShared(ctx, ing);
     collectPaths(ctx, src, routes);
     for (const tls of ing.spec?.tls ?? []) {
       if (tls.hosts?.length && tls.secretName) rules.claimTLS(ing.metadata.namespace ?? '', tls.secretName, tls.hosts, src.ref);
     }
   }
-  const legacyRegex = ingressClassParameters(ctx)?.enableLegacyRegexDetection === true;
-  for (const acc of routes.values()) addRoute(ctx, rules, acc, legacyRegex);
+  routes.finish();
   // Spec 02 §6.2 and §5: rewrite runs on the rule routes only, before the default backend is added. Only
   // routes of these Ingresses exist yet, so without the annotation on any of them there is nothing to do.
   if (ingresses.some((i) => i.metadata.annotations?.[REWRITE_ANNOTATION] !== undefined)) applyRewrites(ctx, rules);
   translateDefaultBackend(ctx, rules, ingresses);
 }
 
-function collectPaths(ctx: TranslateContext, src: IngressShared, routes: Map<string, RouteAccumulator>): void {
+/**
+ * The rule routes of all Ingresses, made as their paths are read: a route is named by its Ingress, host and
+ * backend (spec 02 §2.1), and every path with that name joins it, even from another Ingress (names with
+ * dots can meet). Annotations apply once all paths are read, in the order the routes were made, so that
+ * collection failures come first, as they always have.
+ */
+class RuleRoutes {
+  private readonly byName = new Map<string, number>();
+  private readonly routes: KongRoute[] = [];
+  private readonly sources: IngressShared[] = [];
+  // expressions router: a route's expression is made from all its paths at the end
+  private readonly hosts: string[] = [];
+  private readonly specs: IngressPathSpec[][] = [];
+
+  constructor(
+    private readonly ctx: TranslateContext,
+    private readonly rules: IngressRules,
+    private readonly legacyRegex: boolean,
+  ) {}
+
+  /** Adds a path to the route of this name, made (with its Kong service) on first use; returns the route's number. */
+  add(src: IngressShared, name: string, host: string, backend: IngressBackendRef, spec: IngressPathSpec): number {
+    const i = this.byName.get(name);
+    if (i !== undefined) {
+      this.addPath(i, spec);
+      return i;
+    }
+    const route = newIngressRoute(src, name);
+    // Spec 02 §6: at creation a rule route takes the raw protocols list, sorted; the annotation step may re-set it.
+    const protocols = initialRouteProtocols(src.annotations);
+    if (protocols) route.protocols = protocols;
+    if (this.ctx.expressions) {
+      this.hosts.push(host);
+      this.specs.push([spec]);
+    } else {
+      route.paths = kongPaths(spec, src, this.legacyRegex);
+      if (host) route.hosts = [host];
+      route.regex_priority = 0;
+    }
+    ingressService(this.rules, src, backend, true).routes.push(route);
+    this.byName.set(name, this.routes.length);
+    this.routes.push(route);
+    this.sources.push(src);
+    return this.routes.length - 1;
+  }
+
+  /** Adds a path to route number `i`, whose host and backend it shares. */
+  addPath(i: number, spec: IngressPathSpec): void {
+    if (this.ctx.expressions) this.specs[i].push(spec);
+    else this.routes[i].paths = (this.routes[i].paths ?? []).concat(kongPaths(spec, this.sources[i], this.legacyRegex));
+  }
+
+  /** Expressions, then annotations, route by route in the order they were made. */
+  finish(): void {
+    for (let i = 0; i < this.routes.length; i++) {
+      const route = this.routes[i];
+      const src = this.sources[i];
+      if (this.ctx.expressions) Object.assign(route, ingressRouteExpression(this.ctx, src.ing, this.hosts[i], this.specs[i]));
+      applyIngressRouteAnnotations(route, src);
+      this.ctx.configured(src.ref);
+    }
+  }
+}
+
+function collectPaths(ctx: TranslateContext, src: IngressShared, routes: RuleRoutes): void {
   const { ing } = src;
   const ns = ing.metadata.namespace ?? '';
   const rules = ing.spec?.rules ?? [];
   let lastBackend: IngressBackend | undefined;
   let lastResolved: IngressBackendRef | { error: string } | undefined;
-  let lastAcc: RouteAccumulator | undefined;
+  let last: { host: string; backend: IngressBackendRef; route: number } | undefined;
   for (let ri = 0; ri < rules.length; ri++) {
     const rule = rules[ri];
     const paths = rule.http?.paths ?? [];
     for (let pi = 0; pi < paths.length; pi++) {
       const path = paths[pi];
-      const spec = normalizePath(path.path, path.pathType);
+      const spec = pathSpecOf(path);
       if (path.pathType !== undefined && path.pathType !== spec.pathType) {
         ctx.warn({
           objects: [src.ref],
@@ -88,22 +161,19 @@ function collectPaths(ctx: TranslateContext, src: IngressShared, routes: Map<str
       }
       const host = rule.host ?? '';
       // The route name depends on host and backend only (this Ingress fixed): same as the last, same route.
-      if (lastAcc && lastAcc.host === host && lastAcc.backend === backend) {
-        lastAcc.paths.push(spec);
+      if (last && last.host === host && last.backend === backend) {
+        routes.addPath(last.route, spec);
         continue;
       }
-      const name = routeName(ns, ing.metadata.name, host, backend);
-      let acc = routes.get(name);
-      if (acc) acc.paths.push(spec);
-      else routes.set(name, (acc = { src, host, backend, paths: [spec], name }));
-      lastAcc = acc;
+      last = { host, backend, route: routes.add(src, routeName(ns, ing.metadata.name, host, backend), host, backend, spec) };
     }
   }
 }
 
-// The Kong paths of a route's Ingress paths (spec 02 §4), in lists of exactly their size.
-function routePaths(specs: readonly IngressPathSpec[], marker: string, legacyRegex: boolean): string[] {
-  const paths = specs.length === 1 ? kongPathsFor(specs[0]) : exact(specs.flatMap(kongPathsFor));
+// The Kong paths of one Ingress path (spec 02 §4), the regex marker of its Ingress applied.
+function kongPaths(spec: IngressPathSpec, src: IngressShared, legacyRegex: boolean): string[] {
+  const paths = kongPathsFor(spec);
+  const marker = src.annotations[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
   for (let i = 0; i < paths.length; i++) paths[i] = applyRegexPrefix(paths[i], marker, legacyRegex);
   return paths;
 }
@@ -137,40 +207,28 @@ export function ingressService(rules: IngressRules, ing: IngressShared, b: Ingre
   if (!ks) {
     // tags, k8sServices and annotations are set when services are populated: until then, shared empties
     // (lists of their own would be promoted with the service and then dropped, as old-generation garbage).
+    // Every field a later step may set is declared here (see newIngressRoute).
     ks = {
+      id: undefined,
       name: b.serviceName,
       host: b.serviceHost,
       port: 80,
       protocol: 'http',
+      path: withPath ? '/' : undefined,
       connect_timeout: 60000,
       read_timeout: 60000,
       write_timeout: 60000,
       retries: 5,
+      tls_verify: undefined,
+      tls_verify_depth: undefined,
+      ca_certificates: undefined,
+      client_certificate: undefined,
       tags: NO_TAGS,
       routes: [],
+      plugins: undefined,
       meta: { backends: [b.backend], parent: ing.ref, k8sServices: NO_REFS as ObjectRef[], annotations: NO_ANNOTATIONS, sourceKind: 'Ingress' },
     };
-    if (withPath) ks.path = '/';
     rules.services.set(b.serviceName, ks);
   }
   return ks;
-}
-
-function addRoute(ctx: TranslateContext, rules: IngressRules, acc: RouteAccumulator, legacyRegex: boolean): void {
-  const { src } = acc;
-  const route = newIngressRoute(src, acc.name);
-  // Spec 02 §6: at creation a rule route takes the raw protocols list, sorted; the annotation step may re-set it.
-  const protocols = initialRouteProtocols(src.annotations);
-  if (protocols) route.protocols = protocols;
-  if (ctx.expressions) {
-    Object.assign(route, ingressRouteExpression(ctx, src.ing, acc.host, acc.paths));
-  } else {
-    const marker = src.annotations[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
-    route.paths = routePaths(acc.paths, marker, legacyRegex);
-    if (acc.host) route.hosts = [acc.host];
-    route.regex_priority = 0;
-  }
-  applyIngressRouteAnnotations(ctx, route, src);
-  ingressService(rules, src, acc.backend, true).routes.push(route);
-  ctx.configured(src.ref);
 }

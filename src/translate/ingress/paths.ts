@@ -14,6 +14,18 @@ export function normalizePath(path: string | undefined, pathType: string | undef
   return { path: p, pathType: t };
 }
 
+/**
+ * normalizePath of an Ingress path. A path that is already normal (most are) serves as its own spec: no
+ * object per path.
+ */
+export function pathSpecOf(p: { readonly path?: string; readonly pathType?: string }): IngressPathSpec {
+  const { path, pathType } = p;
+  if (path && !path.includes('//') && (pathType === 'Exact' || pathType === 'Prefix' || pathType === 'ImplementationSpecific')) {
+    return p as IngressPathSpec;
+  }
+  return normalizePath(path, pathType);
+}
+
 /** Trims a character from the left. */
 export function trimLeft(s: string, ch: string): string {
   let i = 0;
