@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyRegexPrefix, kongPathsFor, normalizePath } from '../../src/translate/ingress/paths.js';
+import { applyRegexPrefix, kongPathsFor, normalizePath, pathSpecOf } from '../../src/translate/ingress/paths.js';
 import { ingress, ingressClass, ingressClassParameters, service, translateObjects } from '../helpers/builders.js';
 
 const normalize = [
@@ -84,4 +84,15 @@ test('rules without http or without paths are skipped silently', () => {
   const r = translateObjects([ingress('echo').rawRule({ host: 'a.example.com' }).rawRule({ host: 'b.example.com', http: { paths: [] } }), service('echo', [80])]);
   assert.deepEqual(r.state.services, []);
   assert.deepEqual(r.failureLines, []);
+});
+
+test('pathSpecOf: a normal path is its own spec; others are normalized like normalizePath', () => {
+  const normal = { path: '/api', pathType: 'Prefix', backend: {} };
+  assert.equal(pathSpecOf(normal), normal);
+  for (const [path, pathType] of [['//a//b', 'Exact'], ['', 'Prefix'], [undefined, 'Prefix'], ['/x', 'Weird'], ['/x', undefined]] as const) {
+    const p = { path, pathType };
+    const spec = pathSpecOf(p);
+    assert.notEqual(spec, p);
+    assert.deepEqual(spec, normalizePath(path, pathType));
+  }
 });

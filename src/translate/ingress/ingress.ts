@@ -1,4 +1,4 @@
-import type { KongRoute, KongService, RouteMeta } from '../../kongstate/types.js';
+import type { KongService, RouteMeta } from '../../kongstate/types.js';
 import type { Ingress, IngressBackend } from '../../model/ingress.js';
 import { refOf, type ObjectRef } from '../../model/object-ref.js';
 import { objectTags } from '../tags.js';
@@ -9,10 +9,8 @@ import { ingressClassParameters } from '../upstreams.js';
 import { resolveIngressBackend, type IngressBackendRef } from './backends.js';
 import { translatedIngresses } from './class.js';
 import { translateDefaultBackend } from './default-backend.js';
-import { applyRegexPrefix, kongPathsFor, pathSpecOf, DEFAULT_REGEX_PREFIX, REGEX_PREFIX_ANNOTATION, type IngressPathSpec } from './paths.js';
-import { applyIngressRouteAnnotations, newIngressRoute } from './route-annotations.js';
-import { ingressRouteExpression } from '../expressions/ingress.js';
-import { initialRouteProtocols } from '../annotations/protocols.js';
+import { pathSpecOf } from './paths.js';
+import { RuleRoutes } from './rule-routes.js';
 import { applyRewrites, REWRITE_ANNOTATION } from '../annotations/rewrite.js';
 import type { AnnotationSource } from '../annotations/source.js';
 
@@ -46,9 +44,10 @@ export function ingressShared(ctx: TranslateContext, ing: Ingress): IngressShare
 export function collectIngressRules(ctx: TranslateContext, rules: IngressRules): void {
   const ingresses = translatedIngresses(ctx.snapshot, ctx.options.ingressClass);
   const legacyRegex = ingressClassParameters(ctx)?.enableLegacyRegexDetection === true;
-  const routes = new RuleRoutes(ctx, rules, legacyRegex);
+  const routes = new RuleRoutes(ctx, rules, legacyRegex, ingresses.some(hasDottedName));
   for (const ing of ingresses) {
     const src = ingressShared(ctx, ing);
+    routes.startIngress();
     collectPaths(ctx, src, routes);
     for (const tls of ing.spec?.tls ?? []) {
       if (tls.hosts?.length && tls.secretName) rules.claimTLS(ing.metadata.namespace ?? '', tls.secretName, tls.hosts, src.ref);
@@ -61,68 +60,8 @@ export function collectIngressRules(ctx: TranslateContext, rules: IngressRules):
   translateDefaultBackend(ctx, rules, ingresses);
 }
 
-/**
- * The rule routes of all Ingresses, made as their paths are read: a route is named by its Ingress, host and
- * backend (spec 02 §2.1), and every path with that name joins it, even from another Ingress (names with
- * dots can meet). Annotations apply once all paths are read, in the order the routes were made, so that
- * collection failures come first, as they always have.
- */
-class RuleRoutes {
-  private readonly byName = new Map<string, number>();
-  private readonly routes: KongRoute[] = [];
-  private readonly sources: IngressShared[] = [];
-  // expressions router: a route's expression is made from all its paths at the end
-  private readonly hosts: string[] = [];
-  private readonly specs: IngressPathSpec[][] = [];
-
-  constructor(
-    private readonly ctx: TranslateContext,
-    private readonly rules: IngressRules,
-    private readonly legacyRegex: boolean,
-  ) {}
-
-  /** Adds a path to the route of this name, made (with its Kong service) on first use; returns the route's number. */
-  add(src: IngressShared, name: string, host: string, backend: IngressBackendRef, spec: IngressPathSpec): number {
-    const i = this.byName.get(name);
-    if (i !== undefined) {
-      this.addPath(i, spec);
-      return i;
-    }
-    const route = newIngressRoute(src, name);
-    // Spec 02 §6: at creation a rule route takes the raw protocols list, sorted; the annotation step may re-set it.
-    const protocols = initialRouteProtocols(src.annotations);
-    if (protocols) route.protocols = protocols;
-    if (this.ctx.expressions) {
-      this.hosts.push(host);
-      this.specs.push([spec]);
-    } else {
-      route.paths = kongPaths(spec, src, this.legacyRegex);
-      if (host) route.hosts = [host];
-      route.regex_priority = 0;
-    }
-    ingressService(this.rules, src, backend, true).routes.push(route);
-    this.byName.set(name, this.routes.length);
-    this.routes.push(route);
-    this.sources.push(src);
-    return this.routes.length - 1;
-  }
-
-  /** Adds a path to route number `i`, whose host and backend it shares. */
-  addPath(i: number, spec: IngressPathSpec): void {
-    if (this.ctx.expressions) this.specs[i].push(spec);
-    else this.routes[i].paths = (this.routes[i].paths ?? []).concat(kongPaths(spec, this.sources[i], this.legacyRegex));
-  }
-
-  /** Expressions, then annotations, route by route in the order they were made. */
-  finish(): void {
-    for (let i = 0; i < this.routes.length; i++) {
-      const route = this.routes[i];
-      const src = this.sources[i];
-      if (this.ctx.expressions) Object.assign(route, ingressRouteExpression(this.ctx, src.ing, this.hosts[i], this.specs[i]));
-      applyIngressRouteAnnotations(route, src);
-      this.ctx.configured(src.ref);
-    }
-  }
+function hasDottedName(ing: Ingress): boolean {
+  return (ing.metadata.namespace ?? '').includes('.') || ing.metadata.name.includes('.');
 }
 
 function collectPaths(ctx: TranslateContext, src: IngressShared, routes: RuleRoutes): void {
@@ -168,14 +107,6 @@ function collectPaths(ctx: TranslateContext, src: IngressShared, routes: RuleRou
       last = { host, backend, route: routes.add(src, routeName(ns, ing.metadata.name, host, backend), host, backend, spec) };
     }
   }
-}
-
-// The Kong paths of one Ingress path (spec 02 §4), the regex marker of its Ingress applied.
-function kongPaths(spec: IngressPathSpec, src: IngressShared, legacyRegex: boolean): string[] {
-  const paths = kongPathsFor(spec);
-  const marker = src.annotations[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
-  for (let i = 0; i < paths.length; i++) paths[i] = applyRegexPrefix(paths[i], marker, legacyRegex);
-  return paths;
 }
 
 function sameIngressBackend(a: IngressBackend, b: IngressBackend): boolean {

@@ -1,0 +1,118 @@
+import type { KongRoute } from '../../kongstate/types.js';
+import type { TranslateContext } from '../context.js';
+import type { IngressRules } from '../rules.js';
+import { initialRouteProtocols } from '../annotations/protocols.js';
+import { ingressRouteExpression } from '../expressions/ingress.js';
+import type { IngressBackendRef } from './backends.js';
+import { ingressService, type IngressShared } from './ingress.js';
+import { applyRegexPrefix, kongPathsFor, DEFAULT_REGEX_PREFIX, REGEX_PREFIX_ANNOTATION, type IngressPathSpec } from './paths.js';
+import { applyIngressRouteAnnotations, newIngressRoute } from './route-annotations.js';
+
+const MAX_SCANNED_ROUTES = 16;
+
+/**
+ * The rule routes of all Ingresses, made as their paths are read: a route is named by its Ingress, host and
+ * backend (spec 02 §2.1), and every path with that name joins it, even from another Ingress. Annotations
+ * apply once all paths are read, in the order the routes were made, so that collection failures come
+ * first, as they always have.
+ *
+ * Names start `namespace.ingress.`: when no namespace or Ingress name holds a dot, two Ingresses never make
+ * the same name, and a route is looked for among its own Ingress's routes only. A map of every route name
+ * (hashing each new name, ~100k entries at 50k Ingresses) is kept only when a dotted name makes the
+ * prefixes ambiguous.
+ */
+export class RuleRoutes {
+  private readonly byName: Map<string, number> | undefined;
+  /** number of the first route of the Ingress being read */
+  private ingressStart = 0;
+  /** the route names of a large Ingress (whose routes start at ingressNamesStart) */
+  private ingressNames: Map<string, number> | undefined;
+  private ingressNamesStart = -1;
+  private readonly routes: KongRoute[] = [];
+  private readonly sources: IngressShared[] = [];
+  // expressions router: a route's expression is made from all its paths at the end
+  private readonly hosts: string[] = [];
+  private readonly specs: IngressPathSpec[][] = [];
+
+  constructor(
+    private readonly ctx: TranslateContext,
+    private readonly rules: IngressRules,
+    private readonly legacyRegex: boolean,
+    ambiguousNames: boolean,
+  ) {
+    if (ambiguousNames) this.byName = new Map();
+  }
+
+  /** The routes added next belong to another Ingress. */
+  startIngress(): void {
+    this.ingressStart = this.routes.length;
+  }
+
+  /** Adds a path to the route of this name, made (with its Kong service) on first use; returns the route's number. */
+  add(src: IngressShared, name: string, host: string, backend: IngressBackendRef, spec: IngressPathSpec): number {
+    const i = this.find(name);
+    if (i !== undefined) {
+      this.addPath(i, spec);
+      return i;
+    }
+    const route = newIngressRoute(src, name);
+    // Spec 02 §6: at creation a rule route takes the raw protocols list, sorted; the annotation step may re-set it.
+    const protocols = initialRouteProtocols(src.annotations);
+    if (protocols) route.protocols = protocols;
+    if (this.ctx.expressions) {
+      this.hosts.push(host);
+      this.specs.push([spec]);
+    } else {
+      route.paths = kongPaths(spec, src, this.legacyRegex);
+      if (host) route.hosts = [host];
+      route.regex_priority = 0;
+    }
+    ingressService(this.rules, src, backend, true).routes.push(route);
+    this.byName?.set(name, this.routes.length);
+    if (this.ingressNamesStart === this.ingressStart) this.ingressNames?.set(name, this.routes.length);
+    this.routes.push(route);
+    this.sources.push(src);
+    return this.routes.length - 1;
+  }
+
+  private find(name: string): number | undefined {
+    if (this.byName) return this.byName.get(name);
+    // An Ingress has a handful of routes; one with hundreds gets a map of its own.
+    if (this.routes.length - this.ingressStart > MAX_SCANNED_ROUTES) {
+      if (!this.ingressNames || this.ingressNamesStart !== this.ingressStart) {
+        this.ingressNames = new Map();
+        this.ingressNamesStart = this.ingressStart;
+        for (let i = this.ingressStart; i < this.routes.length; i++) this.ingressNames.set(this.routes[i].name, i);
+      }
+      return this.ingressNames.get(name);
+    }
+    for (let i = this.ingressStart; i < this.routes.length; i++) if (this.routes[i].name === name) return i;
+    return undefined;
+  }
+
+  /** Adds a path to route number `i`, whose host and backend it shares. */
+  addPath(i: number, spec: IngressPathSpec): void {
+    if (this.ctx.expressions) this.specs[i].push(spec);
+    else this.routes[i].paths = (this.routes[i].paths ?? []).concat(kongPaths(spec, this.sources[i], this.legacyRegex));
+  }
+
+  /** Expressions, then annotations, route by route in the order they were made. */
+  finish(): void {
+    for (let i = 0; i < this.routes.length; i++) {
+      const route = this.routes[i];
+      const src = this.sources[i];
+      if (this.ctx.expressions) Object.assign(route, ingressRouteExpression(this.ctx, src.ing, this.hosts[i], this.specs[i]));
+      applyIngressRouteAnnotations(route, src);
+      this.ctx.configured(src.ref);
+    }
+  }
+}
+
+// The Kong paths of one Ingress path (spec 02 §4), the regex marker of its Ingress applied.
+function kongPaths(spec: IngressPathSpec, src: IngressShared, legacyRegex: boolean): string[] {
+  const paths = kongPathsFor(spec);
+  const marker = src.annotations[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
+  for (let i = 0; i < paths.length; i++) paths[i] = applyRegexPrefix(paths[i], marker, legacyRegex);
+  return paths;
+}
+
