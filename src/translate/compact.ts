@@ -18,3 +18,21 @@ export function flat(s: string): string {
 export function exact<T>(items: T[]): T[] {
   return items.slice();
 }
+
+// Lists up to this long are copied to their exact size on each append; longer ones grow in place.
+const MAX_EXACT_APPEND = 8;
+
+/**
+ * `list` with `item` appended, for lists that are kept and mostly stay short (a Kong service's routes): a
+ * new list of exactly the right size while short, the same list grown by push once longer.
+ */
+export function appendKept<T>(list: T[], item: T): T[] {
+  if (list.length >= MAX_EXACT_APPEND) {
+    list.push(item);
+    return list;
+  }
+  const out = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) out[i] = list[i];
+  out[list.length] = item;
+  return out;
+}

@@ -35,7 +35,7 @@ export function resolveBackend(ctx: TranslateContext, backend: ServiceBackend): 
  */
 export function populateServices(ctx: TranslateContext, services: Iterable<KongService>): ClientCertificateUse[] {
   const clientCerts: ClientCertificateUse[] = [];
-  // A Service with several ports backs several Kong services: its reference and tags are made once and shared.
+  // A Service with several ports backs several Kong services, made one after the other: they share its reference and tags.
   const perObject = new SharedPerObject();
   for (const ks of services) {
     const resolved: ResolvedBackend[] = [];
@@ -133,21 +133,31 @@ function serviceTags(ks: KongService, resolved: readonly ResolvedBackend[], ctx:
   return parent ? objectTags(parent) : [];
 }
 
-/** References and tags of objects, made on first use and shared after (both are read-only). */
+/**
+ * The reference and tags of the object met last, shared with the next Kong service of the same object (both
+ * are read-only). A Service's Kong services (one per port) are made one after the other from its Ingress
+ * paths; remembering one object, not every one, keeps no table of every Service.
+ */
 class SharedPerObject {
-  private readonly refs = new Map<K8sObject, ObjectRef>();
-  private readonly tagLists = new Map<K8sObject, readonly string[]>();
+  private refObject: K8sObject | undefined;
+  private lastRef: ObjectRef | undefined;
+  private tagsObject: K8sObject | undefined;
+  private lastTags: readonly string[] = [];
 
   ref(obj: K8sObject): ObjectRef {
-    let ref = this.refs.get(obj);
-    if (!ref) this.refs.set(obj, (ref = refOf(obj)));
-    return ref;
+    if (obj !== this.refObject || !this.lastRef) {
+      this.refObject = obj;
+      this.lastRef = refOf(obj);
+    }
+    return this.lastRef;
   }
 
   tags(obj: K8sObject): readonly string[] {
-    let tags = this.tagLists.get(obj);
-    if (!tags) this.tagLists.set(obj, (tags = objectTags(obj)));
-    return tags;
+    if (obj !== this.tagsObject) {
+      this.tagsObject = obj;
+      this.lastTags = objectTags(obj);
+    }
+    return this.lastTags;
   }
 }
 

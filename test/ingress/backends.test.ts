@@ -119,3 +119,18 @@ test('KongServiceFacade whose backing Service is missing: failure on the Ingress
   ]);
   assert.deepEqual(r.failures[0].objects.map((o) => o.kind), ['Ingress', 'KongServiceFacade']);
 });
+
+test('the Kong services of one Service (one per port) share its tags and reference; another Service gets its own', () => {
+  const r = translateObjects([
+    ingress('a').rule('a.example.com').path('/', 'Prefix', 'svc:80').path('/m', 'Prefix', 'svc:9000').path('/o', 'Prefix', 'other:80'),
+    service('svc', [80, 9000]).uid('uid-svc'),
+    service('other', [80]).uid('uid-other'),
+  ]);
+  const [s80, s9000, other] = ['default.svc.80', 'default.svc.9000', 'default.other.80'].map((n) => r.service(n));
+  assert.ok(s80.tags.includes('k8s-uid:uid-svc'));
+  assert.equal(s80.tags, s9000.tags);
+  assert.equal(s80.meta.k8sServices[0], s9000.meta.k8sServices[0]);
+  assert.ok(other.tags.includes('k8s-uid:uid-other'));
+  assert.notEqual(other.tags, s80.tags);
+  assert.deepEqual(other.meta.k8sServices, [{ group: '', kind: 'Service', namespace: 'default', name: 'other' }]);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exact, flat } from '../../src/translate/compact.js';
+import { appendKept, exact, flat } from '../../src/translate/compact.js';
 
 test('flat returns a string equal to its input, whatever the characters', () => {
   const pieces = ['', 'a', '\0', 'x\0y', 'é', '😀', '$&', '$1', '\\'];
@@ -20,4 +20,19 @@ test('exact returns a new array with the same items in order', () => {
   assert.notEqual(out, grown);
   out.push(9);
   assert.equal(grown.length, 5);
+});
+
+test('appendKept: items in order; short lists are new lists, long ones grow in place', () => {
+  let list: number[] = [];
+  const seen: number[][] = [];
+  for (let i = 0; i < 20; i++) {
+    const before = list;
+    list = appendKept(list, i);
+    assert.deepEqual(list, Array.from({ length: i + 1 }, (_, j) => j));
+    if (i < 8) {
+      assert.notEqual(list, before, `append ${i} copies`);
+      assert.equal(before.length, i, 'the old short list is left as it was');
+    } else assert.equal(list, before, `append ${i} grows in place`);
+    seen.push(list);
+  }
 });

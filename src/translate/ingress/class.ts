@@ -20,17 +20,38 @@ export function isIngressForClass(ing: Ingress, ingressClass: string, defaultCla
 }
 
 /**
- * Spec 02 §1.2: creationTimestamp ascending, then namespace/name. The sort keys are computed once per object
- * rather than twice per comparison.
+ * Spec 02 §1.2: creationTimestamp ascending, then `namespace/name`. Times are parsed once per object; the
+ * `namespace/name` strings are compared without being built (at 50k Ingresses they were 4 MB of keys kept
+ * through the whole Ingress pass).
  */
 export function inIngressOrder<T extends K8sObject>(items: readonly T[]): T[] {
-  const keyed = items.map((obj) => ({
-    obj,
-    time: Date.parse(obj.metadata.creationTimestamp ?? '') || 0,
-    key: `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`,
-  }));
-  keyed.sort((a, b) => (a.time !== b.time ? a.time - b.time : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.obj);
+  const n = items.length;
+  const times = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    times[i] = Date.parse(items[i].metadata.creationTimestamp ?? '') || 0;
+    order[i] = i;
+  }
+  order.sort((a, b) => times[a] - times[b] || compareNamespacedNames(items[a].metadata, items[b].metadata));
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = items[order[i]];
+  return out;
+}
+
+/** Compares `namespace/name` of two objects as strings (UTF-16 code units), without building them. */
+export function compareNamespacedNames(a: { readonly namespace?: string; readonly name: string }, b: { readonly namespace?: string; readonly name: string }): number {
+  const an = a.namespace ?? '';
+  const bn = b.namespace ?? '';
+  if (an === bn) return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  const common = Math.min(an.length, bn.length);
+  for (let i = 0; i < common; i++) {
+    const d = an.charCodeAt(i) - bn.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  // One namespace starts the other: the rest decides (rare; built as strings).
+  const ak = `${an}/${a.name}`;
+  const bk = `${bn}/${b.name}`;
+  return ak < bk ? -1 : ak > bk ? 1 : 0;
 }
 
 /** The Ingresses this controller translates, in processing order. */

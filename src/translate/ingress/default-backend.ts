@@ -2,6 +2,7 @@ import type { Ingress } from '../../model/ingress.js';
 import { refOf } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
+import { appendKept } from '../compact.js';
 import { resolveIngressBackend } from './backends.js';
 import { ingressService, ingressShared } from './ingress.js';
 import { applyIngressRouteAnnotations, newIngressRoute } from './route-annotations.js';
@@ -31,6 +32,7 @@ export function translateDefaultBackend(ctx: TranslateContext, rules: IngressRul
     route.regex_priority = 0;
   }
   applyIngressRouteAnnotations(route, shared);
-  ingressService(rules, shared, backend, false).routes.push(route);
+  const ks = ingressService(rules, shared, backend, false);
+  ks.routes = appendKept(ks.routes, route);
   ctx.configured(shared.ref);
 }

@@ -1,6 +1,7 @@
 import type { KongRoute } from '../../kongstate/types.js';
 import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
+import { appendKept } from '../compact.js';
 import { initialRouteProtocols } from '../annotations/protocols.js';
 import { ingressRouteExpression } from '../expressions/ingress.js';
 import type { IngressBackendRef } from './backends.js';
@@ -67,7 +68,8 @@ export class RuleRoutes {
       if (host) route.hosts = [host];
       route.regex_priority = 0;
     }
-    ingressService(this.rules, src, backend, true).routes.push(route);
+    const ks = ingressService(this.rules, src, backend, true);
+    ks.routes = appendKept(ks.routes, route);
     this.byName?.set(name, this.routes.length);
     if (this.ingressNamesStart === this.ingressStart) this.ingressNames?.set(name, this.routes.length);
     this.routes.push(route);
