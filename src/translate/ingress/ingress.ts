@@ -14,29 +14,30 @@ import { RuleRoutes } from './rule-routes.js';
 import { applyRewrites, REWRITE_ANNOTATION } from '../annotations/rewrite.js';
 import type { AnnotationSource } from '../annotations/source.js';
 
-/** What every route of one Ingress shares: computed once per Ingress, not once per route. */
-export type IngressShared = {
+/**
+ * What every route of one Ingress shares: computed once per Ingress, not once per route. It is also where
+ * the route annotations are read from and warnings about them go (an AnnotationSource), so that one object
+ * per Ingress serves both.
+ */
+export type IngressShared = AnnotationSource & {
   readonly ing: Ingress;
   readonly ref: ObjectRef;
   readonly tags: readonly string[];
-  readonly annotations: Readonly<Record<string, string>>;
   /** the meta of every route of this Ingress (read-only, so one object serves them all) */
   readonly routeMeta: RouteMeta;
-  /** where the route annotations are read from, and warnings about them go */
-  readonly annotationSource: AnnotationSource;
 };
 
 /** The parts every route of this Ingress shares. */
 export function ingressShared(ctx: TranslateContext, ing: Ingress): IngressShared {
   const ref = refOf(ing);
-  const annotations = ing.metadata.annotations ?? NO_ANNOTATIONS;
   return {
+    ctx,
+    objects: [ref],
+    annotations: ing.metadata.annotations ?? NO_ANNOTATIONS,
     ing,
     ref,
     tags: objectTags(ing),
-    annotations,
     routeMeta: { source: ref, sourceObject: ing },
-    annotationSource: { ctx, objects: [ref], annotations },
   };
 }
 
@@ -138,7 +139,8 @@ export function ingressService(rules: IngressRules, ing: IngressShared, b: Ingre
   if (!ks) {
     // tags, k8sServices and annotations are set when services are populated: until then, shared empties
     // (lists of their own would be promoted with the service and then dropped, as old-generation garbage).
-    // Every field a later step may set is declared here (see newIngressRoute).
+    // The id, set later on every service, is declared here (see newIngressRoute); rarer fields (TLS
+    // verification, CA and client certificates, plugins) are added by the annotations that set them.
     ks = {
       id: undefined,
       name: b.serviceName,
@@ -150,13 +152,8 @@ export function ingressService(rules: IngressRules, ing: IngressShared, b: Ingre
       read_timeout: 60000,
       write_timeout: 60000,
       retries: 5,
-      tls_verify: undefined,
-      tls_verify_depth: undefined,
-      ca_certificates: undefined,
-      client_certificate: undefined,
       tags: NO_TAGS,
       routes: [],
-      plugins: undefined,
       meta: { backends: [b.backend], parent: ing.ref, k8sServices: NO_REFS as ObjectRef[], annotations: NO_ANNOTATIONS, sourceKind: 'Ingress' },
     };
     rules.services.set(b.serviceName, ks);

@@ -8,7 +8,7 @@ import { applyRouteAnnotations } from '../annotations/route.js';
  * applies as route fields (spec 04 §2); methods, SNIs, headers and host aliases are in the expression.
  */
 export function applyIngressRouteAnnotations(route: KongRoute, ing: IngressShared): void {
-  applyRouteAnnotations(ing.annotationSource, route);
+  applyRouteAnnotations(ing, route);
 }
 
 /**
