@@ -72,3 +72,27 @@ test('with the expressions router, paths that join a route from another Ingress 
   assert.match(route.expression ?? '', /"\/two"/);
   assert.match(route.expression ?? '', /h\.com/);
 });
+
+test('the same path in many Ingresses: a route that gets a second path leaves the others as they were', () => {
+  const r = translateObjects([
+    ingress('a').rule('a.com').path('/x', 'Prefix', 'svc:80'),
+    ingress('b').rule('b.com').path('/x', 'Prefix', 'svc:80').path('/y', 'Prefix', 'svc:80'),
+    ingress('c').rule('c.com').path('/x', 'Prefix', 'svc:80'),
+    service('svc'),
+  ]);
+  assert.deepEqual(r.route('default.a.svc.a.com.80').paths, ['/x/', '~/x$']);
+  assert.deepEqual(r.route('default.b.svc.b.com.80').paths, ['/x/', '~/x$', '/y/', '~/y$']);
+  assert.deepEqual(r.route('default.c.svc.c.com.80').paths, ['/x/', '~/x$']);
+});
+
+test('the same path under different regex markers converts per marker', () => {
+  const r = translateObjects([
+    ingress('a').rule('a.com').path('/re/x', 'ImplementationSpecific', 'svc:80'),
+    ingress('b').annotate('konghq.com/regex-prefix', '/re').rule('b.com').path('/re/x', 'ImplementationSpecific', 'svc:80'),
+    ingress('c').rule('c.com').path('/re/x', 'ImplementationSpecific', 'svc:80'),
+    service('svc'),
+  ]);
+  assert.deepEqual(r.route('default.a.svc.a.com.80').paths, ['/re/x']);
+  assert.deepEqual(r.route('default.b.svc.b.com.80').paths, ['~/x']);
+  assert.deepEqual(r.route('default.c.svc.c.com.80').paths, ['/re/x']);
+});

@@ -35,13 +35,16 @@ export class RuleRoutes {
   private readonly hosts: string[] = [];
   private readonly specs: IngressPathSpec[][] = [];
 
+  private readonly kongPaths: KongPathsCache;
+
   constructor(
     private readonly ctx: TranslateContext,
     private readonly rules: IngressRules,
-    private readonly legacyRegex: boolean,
+    legacyRegex: boolean,
     ambiguousNames: boolean,
   ) {
     if (ambiguousNames) this.byName = new Map();
+    this.kongPaths = new KongPathsCache(legacyRegex);
   }
 
   /** The routes added next belong to another Ingress. */
@@ -64,7 +67,7 @@ export class RuleRoutes {
       this.hosts.push(host);
       this.specs.push([spec]);
     } else {
-      route.paths = kongPaths(spec, src, this.legacyRegex);
+      route.paths = this.kongPaths.of(spec, src);
       if (host) route.hosts = [host];
       route.regex_priority = 0;
     }
@@ -95,7 +98,7 @@ export class RuleRoutes {
   /** Adds a path to route number `i`, whose host and backend it shares. */
   addPath(i: number, spec: IngressPathSpec): void {
     if (this.ctx.expressions) this.specs[i].push(spec);
-    else this.routes[i].paths = (this.routes[i].paths ?? []).concat(kongPaths(spec, this.sources[i], this.legacyRegex));
+    else this.routes[i].paths = (this.routes[i].paths ?? []).concat(this.kongPaths.of(spec, this.sources[i]));
   }
 
   /** Expressions, then annotations, route by route in the order they were made. */
@@ -110,11 +113,31 @@ export class RuleRoutes {
   }
 }
 
-// The Kong paths of one Ingress path (spec 02 §4), the regex marker of its Ingress applied.
-function kongPaths(spec: IngressPathSpec, src: IngressShared, legacyRegex: boolean): string[] {
-  const paths = kongPathsFor(spec);
-  const marker = src.annotations[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
-  for (let i = 0; i < paths.length; i++) paths[i] = applyRegexPrefix(paths[i], marker, legacyRegex);
-  return paths;
-}
+const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'] as const;
 
+/**
+ * The Kong paths of one Ingress path (spec 02 §4), the regex marker of its Ingress applied. Clusters repeat
+ * paths (`/`, `/api`, `/healthz`) across thousands of Ingresses: each distinct path, type and marker is
+ * converted once and its list shared by the routes that have only that path. Shared lists are read-only: a
+ * route that gets a second path gets a new list (addPath concatenates).
+ */
+class KongPathsCache {
+  // marker -> one map per path type: path -> Kong paths
+  private readonly byMarker = new Map<string, Map<string, string[]>[]>();
+
+  constructor(private readonly legacyRegex: boolean) {}
+
+  of(spec: IngressPathSpec, src: IngressShared): string[] {
+    const marker = src.annotations[REGEX_PREFIX_ANNOTATION] ?? DEFAULT_REGEX_PREFIX;
+    let byType = this.byMarker.get(marker);
+    if (!byType) this.byMarker.set(marker, (byType = PATH_TYPES.map(() => new Map<string, string[]>())));
+    const byPath = byType[PATH_TYPES.indexOf(spec.pathType)];
+    let paths = byPath.get(spec.path);
+    if (!paths) {
+      paths = kongPathsFor(spec);
+      for (let i = 0; i < paths.length; i++) paths[i] = applyRegexPrefix(paths[i], marker, this.legacyRegex);
+      byPath.set(spec.path, paths);
+    }
+    return paths;
+  }
+}
