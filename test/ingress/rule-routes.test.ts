@@ -96,3 +96,43 @@ test('the same path under different regex markers converts per marker', () => {
   assert.deepEqual(r.route('default.b.svc.b.com.80').paths, ['~/x']);
   assert.deepEqual(r.route('default.c.svc.c.com.80').paths, ['/re/x']);
 });
+
+// Every route annotation, with values that also make warnings; grpc protocols drop strip_path.
+const ANNOTATIONS: Record<string, string> = {
+  'konghq.com/protocols': 'grpc,grpcs',
+  'konghq.com/methods': 'GET,post',
+  'konghq.com/headers.x-team': 'a,b',
+  'konghq.com/host-aliases': 'alias.example.com',
+  'konghq.com/snis': 'sni.example.com',
+  'konghq.com/strip-path': 'true',
+  'konghq.com/preserve-host': 'false',
+  'konghq.com/https-redirect-status-code': '301',
+  'konghq.com/request-buffering': 'false',
+  'konghq.com/response-buffering': 'nope',
+  'konghq.com/regex-priority': '7',
+  'konghq.com/path-handling': 'v1',
+};
+
+for (const routerFlavor of ['traditional_compatible', 'expressions'] as const) {
+  test(`${routerFlavor}: each route of a many-route Ingress gets what the same annotations give a one-route Ingress`, () => {
+    const hosts = ['a.example.com', 'b.example.com', 'alias.example.com'];
+    const many = ingress('many').annotations(ANNOTATIONS);
+    for (const h of hosts) many.rule(h).path('/x', 'Prefix', 'svc:80').path('/y', 'Prefix', 'svc:9000');
+    const r = translateObjects([many, service('svc', [80, 9000]), ingressClass()], { routerFlavor });
+    for (const h of hosts) {
+      const one = translateObjects(
+        [ingress('many').annotations(ANNOTATIONS).rule(h).path('/x', 'Prefix', 'svc:80').path('/y', 'Prefix', 'svc:9000'), service('svc', [80, 9000]), ingressClass()],
+        { routerFlavor },
+      );
+      for (const port of ['80', '9000']) {
+        const name = `default.many.svc.${h}.${port}`;
+        const { meta: _a, ...got } = r.route(name);
+        const { meta: _b, ...want } = one.route(name);
+        assert.deepEqual(got, want, name);
+      }
+      assert.deepEqual(r.warningLines, one.warningLines);
+      assert.deepEqual(r.failureLines, one.failureLines);
+    }
+    assert.ok(r.warningLines.length > 0, 'the annotations above make warnings');
+  });
+}

@@ -38,6 +38,28 @@ export function applyRouteAnnotations(src: AnnotationSource, route: KongRoute): 
   normalizeRouteProtocols(route);
 }
 
+/** The route fields the annotations above set, besides hosts (host aliases extend a route's own hosts). */
+const ANNOTATION_FIELDS = [
+  'strip_path', 'preserve_host', 'https_redirect_status_code', 'request_buffering', 'response_buffering', 'protocols',
+  'regex_priority', 'methods', 'snis', 'headers', 'path_handling',
+] as const satisfies readonly (keyof KongRoute)[];
+
+/**
+ * The route annotations of `src` for `route`, when `done` is a route of the same source that had the same
+ * fields before its annotations were applied (the routes of one Ingress): `done`'s results are copied
+ * (lists and maps shared; they are read-only), and host aliases extend the route's own hosts. The warnings
+ * were given for `done` already. An Ingress's routes then cost one annotation pass, not one each.
+ */
+export function copyRouteAnnotations(src: AnnotationSource, done: KongRoute, route: KongRoute): void {
+  const from = done as Record<string, unknown>;
+  const to = route as Record<string, unknown>;
+  for (const f of ANNOTATION_FIELDS) {
+    if (Object.hasOwn(from, f)) to[f] = from[f];
+    else if (Object.hasOwn(to, f)) delete to[f];
+  }
+  if (!src.ctx.expressions) applyHostAliases(src, route);
+}
+
 // KIC drops these silently with the expressions router; say so, since nothing else would.
 function warnNoEffectWithExpressions(src: AnnotationSource): void {
   for (const key of [REGEX_PRIORITY_ANNOTATION, PATH_HANDLING_ANNOTATION]) {

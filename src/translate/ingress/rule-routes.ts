@@ -3,6 +3,7 @@ import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
 import { appendKept } from '../compact.js';
 import { initialRouteProtocols } from '../annotations/protocols.js';
+import { copyRouteAnnotations } from '../annotations/route.js';
 import { ingressRouteExpression } from '../expressions/ingress.js';
 import type { IngressBackendRef } from './backends.js';
 import { ingressService, type IngressShared } from './ingress.js';
@@ -36,6 +37,9 @@ export class RuleRoutes {
   private readonly specs: IngressPathSpec[][] = [];
 
   private readonly kongPaths: KongPathsCache;
+  /** the initial protocols of the routes of protocolsSource */
+  private protocols: string[] | undefined;
+  private protocolsSource: IngressShared | undefined;
 
   constructor(
     private readonly ctx: TranslateContext,
@@ -61,8 +65,11 @@ export class RuleRoutes {
     }
     const route = newIngressRoute(src, name);
     // Spec 02 §6: at creation a rule route takes the raw protocols list, sorted; the annotation step may re-set it.
-    const protocols = initialRouteProtocols(src.annotations);
-    if (protocols) route.protocols = protocols;
+    if (src !== this.protocolsSource) {
+      this.protocolsSource = src;
+      this.protocols = initialRouteProtocols(src.annotations);
+    }
+    if (this.protocols) route.protocols = this.protocols; // one list for an Ingress's routes (read-only)
     if (this.ctx.expressions) {
       this.hosts.push(host);
       this.specs.push([spec]);
@@ -101,13 +108,21 @@ export class RuleRoutes {
     else this.routes[i].paths = (this.routes[i].paths ?? []).concat(this.kongPaths.of(spec, this.sources[i]));
   }
 
-  /** Expressions, then annotations, route by route in the order they were made. */
+  /**
+   * Expressions, then annotations, route by route in the order they were made. The routes of one Ingress
+   * follow each other and start alike: the annotations are worked out for the first and copied to the rest.
+   */
   finish(): void {
+    let done: KongRoute | undefined;
     for (let i = 0; i < this.routes.length; i++) {
       const route = this.routes[i];
       const src = this.sources[i];
       if (this.ctx.expressions) Object.assign(route, ingressRouteExpression(this.ctx, src.ing, this.hosts[i], this.specs[i]));
-      applyIngressRouteAnnotations(route, src);
+      if (done && this.sources[i - 1] === src) copyRouteAnnotations(src, done, route);
+      else {
+        applyIngressRouteAnnotations(route, src);
+        done = route;
+      }
       this.ctx.configured(src.ref);
     }
   }
