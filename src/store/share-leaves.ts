@@ -9,7 +9,7 @@ const MAX_META_KEYS = 1024;
 
 /**
  * Where small values repeat from object to object in the kinds a large cluster has most of, and a place
- * (src/store/recent-values.ts) for each: 50k Ingresses with their Services and EndpointSlices held ~35 MB
+ * (src/store/recent-values.ts) for each: 50k Ingresses with their Services and EndpointSlices held ~44 MB
  * of equal copies (EndpointSlice conditions and ports, Service ports, Ingress backends, apiVersions...).
  * Documents are changed in place, right after parsing, before anything else holds them; every value
  * reads as it was parsed (same keys, order and values), and shared ones are frozen.

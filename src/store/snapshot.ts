@@ -21,8 +21,8 @@ export class Snapshot {
   private readonly objects: ReadonlyMap<KindName, KindIndex>;
 
   /**
-   * `objects`: per kind, by index or by `namespace/name` key (`name` alone for objects without a namespace);
-   * the snapshot keeps them as they are (it does not copy).
+   * `objects`: per kind, an index (kept as it is, not copied: Snapshot.of, Store.snapshot) or a map by
+   * `namespace/name` key (`name` alone without a namespace), indexed here by its keys.
    */
   constructor(
     objects: ReadonlyMap<KindName, KindIndex | ReadonlyMap<string, K8sObject>>,
