@@ -45,8 +45,14 @@ export class JsonSplitter {
   private listItems: unknown[] | undefined; // the elements of the top-level object's `items`
   private backslash = -1; // the next `\` at or after the scan position in the current piece; -1: none left
 
-  /** `onValue`: each parsed top-level item, or the top-level object (with its `items` filled in). */
-  constructor(private readonly onValue: (doc: unknown) => void) {}
+  /**
+   * `onValue`: each parsed top-level item, or the top-level object (with its `items` filled in).
+   * `onListItem`: each element of the top-level object's `items`, as soon as it is parsed.
+   */
+  constructor(
+    private readonly onValue: (doc: unknown) => void,
+    private readonly onListItem?: (item: unknown) => void,
+  ) {}
 
   /** Reads the next piece; false once the text is known not to be JSON. */
   push(chunk: string): boolean {
@@ -283,6 +289,7 @@ export class JsonSplitter {
         this.skeleton += text;
         break;
       case AS_LIST_ITEM:
+        this.onListItem?.(value);
         this.listItems?.push(value);
         break;
       default:

@@ -2,6 +2,7 @@ import yaml from 'js-yaml';
 import type { K8sObject } from '../model/meta.js';
 import { loadSimpleYaml } from './simple-yaml.js';
 import { detachStrings } from './detach.js';
+import { LeafSharer } from './share-leaves.js';
 
 /** An unreadable path or a document that is not a Kubernetes object: fatal for `translate` (exit 2). */
 export class ManifestError extends Error {
@@ -53,11 +54,28 @@ function firstContentLine(text: string): number {
   return 0;
 }
 
-/** Appends a parsed document: an object, a `List`/`*List` with items, or an array; null is skipped. */
-export function addDocument(doc: unknown, source: ManifestSource, out: LoadedManifests): void {
+/**
+ * Appends a parsed document: an object, a `List`/`*List` with items, or an array; null is skipped.
+ * `itemsShared`: the elements of its `items` went through `shareParsed` already (as they were read).
+ */
+export function addDocument(doc: unknown, source: ManifestSource, out: LoadedManifests, itemsShared = false): void {
+  add(doc, source, out, false, itemsShared);
+}
+
+/**
+ * Shares, in place, the small values a parsed object repeats from earlier ones of the same load (see
+ * share-leaves.ts): for a List's items as they are read, before the List is known to be one, so that
+ * their copies die young instead of being held until the List ends.
+ */
+export function shareParsed(item: unknown, out: LoadedManifests): void {
+  if (typeof item === 'object' && item !== null && !Array.isArray(item)) sharerOf(out).share(item as Record<string, unknown>);
+}
+
+// `shared`: the document went through shareParsed already.
+function add(doc: unknown, source: ManifestSource, out: LoadedManifests, shared: boolean, itemsShared: boolean): void {
   if (doc === null || doc === undefined) return; // empty documents are ignored, as kubectl does
   if (Array.isArray(doc)) {
-    for (const item of doc) addDocument(item, source, out);
+    for (const item of doc) add(item, source, out, shared, false);
     return;
   }
   if (typeof doc !== 'object') {
@@ -69,7 +87,7 @@ export function addDocument(doc: unknown, source: ManifestSource, out: LoadedMan
   }
   if (obj.kind === 'List' || (obj.kind.endsWith('List') && Array.isArray(obj.items))) {
     if (!Array.isArray(obj.items)) throw new ManifestError(`${source.file}:${source.line}: ${obj.kind} has no items list`);
-    for (const item of obj.items) addDocument(item, source, out);
+    for (const item of obj.items) add(item, source, out, shared || itemsShared, false);
     return;
   }
   if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') {
@@ -82,8 +100,19 @@ export function addDocument(doc: unknown, source: ManifestSource, out: LoadedMan
   if (metadata.namespace !== undefined && typeof metadata.namespace !== 'string') {
     throw new ManifestError(`${source.file}:${source.line}: ${obj.kind} ${metadata.name}: metadata.namespace is not a string`);
   }
-  out.objects.push(normalizeMetadata(obj) as K8sObject);
+  const normalized = normalizeMetadata(obj);
+  if (!shared) sharerOf(out).share(normalized);
+  out.objects.push(normalized as K8sObject);
   out.sources.push(source);
+}
+
+// Values repeat across the files of one load as much as within one file.
+const sharers = new WeakMap<LoadedManifests, LeafSharer>();
+
+function sharerOf(out: LoadedManifests): LeafSharer {
+  let sharer = sharers.get(out);
+  if (!sharer) sharers.set(out, (sharer = new LeafSharer()));
+  return sharer;
 }
 
 // Annotations and labels are string maps in Kubernetes; YAML may give `true` or `80` unquoted.

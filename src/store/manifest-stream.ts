@@ -1,5 +1,5 @@
 import { JsonSplitter } from './json-splitter.js';
-import { ManifestError, addDocument, parseYamlDocument, type LoadedManifests, type ManifestSource } from './manifest-documents.js';
+import { ManifestError, addDocument, parseYamlDocument, shareParsed, type LoadedManifests, type ManifestSource } from './manifest-documents.js';
 import { YamlDocumentSplitter } from './yaml-splitter.js';
 
 const JSON_SPACE = /^[ \t\n\r]*$/;
@@ -46,7 +46,10 @@ export class ManifestStream {
     const c = first[0];
     // JSON.parse accepts only these four spaces before the value (not a BOM).
     if ((c === '{' || c === '[') && JSON_SPACE.test(head.slice(0, first.index))) {
-      this.json = new JsonSplitter((doc) => this.addJson(doc));
+      this.json = new JsonSplitter(
+        (doc) => this.addJson(doc),
+        (item) => shareParsed(item, this.out),
+      );
       return this.pushJson(head);
     }
     this.startYaml().push(head);
@@ -88,7 +91,7 @@ export class ManifestStream {
   private addJson(doc: unknown): void {
     if (this.deferred) return;
     try {
-      addDocument(doc, (this.jsonSource ??= { file: this.file, line: 1 }), this.out);
+      addDocument(doc, (this.jsonSource ??= { file: this.file, line: 1 }), this.out, true);
     } catch (err) {
       if (!(err instanceof ManifestError)) throw err;
       this.deferred = err;

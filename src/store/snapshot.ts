@@ -5,85 +5,71 @@ import { nsName, refKey, refOf, type ObjectRef } from '../model/object-ref.js';
 import { parseApiVersion } from '../model/meta.js';
 import { knownKind } from '../model/kinds.js';
 import { validateObject } from '../model/schema/validate.js';
+import { KindIndex } from './kind-index.js';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const NO_SLICES: readonly EndpointSlice[] = Object.freeze([]);
 
 /**
  * A frozen view of the objects, what `translate()` reads. Lists come in namespace/name order so that
- * translation is deterministic; indexes are built on first use and kept for the snapshot's life.
+ * translation is deterministic; lists and the EndpointSlice index are built on first use and kept for the
+ * snapshot's life.
  */
 export class Snapshot {
   private readonly sorted = new Map<KindName, readonly K8sObject[]>();
-  private slicesByService?: Map<string, Map<string, EndpointSlice[]>>;
-  private readonly byNamespace = new Map<KindName, Map<string, Map<string, K8sObject>> | null>();
+  private slicesByService?: Map<string, Map<string, EndpointSlice | EndpointSlice[]>>;
+  private readonly objects: ReadonlyMap<KindName, KindIndex>;
 
+  /**
+   * `objects`: per kind, an index (kept as it is, not copied: Snapshot.of, Store.snapshot) or a map by
+   * `namespace/name` key (`name` alone without a namespace), indexed here by its keys.
+   */
   constructor(
-    private readonly objects: ReadonlyMap<KindName, ReadonlyMap<string, K8sObject>>,
+    objects: ReadonlyMap<KindName, KindIndex | ReadonlyMap<string, K8sObject>>,
     /** objects of known kinds whose shape the API server would have refused; not translated */
     readonly invalid: readonly InvalidObject[] = [],
-  ) {}
+  ) {
+    const indexes = new Map<KindName, KindIndex>();
+    for (const [kind, byKey] of objects) indexes.set(kind, byKey instanceof KindIndex ? byKey : indexOfKeys(byKey));
+    this.objects = indexes;
+  }
 
   /**
    * A snapshot of exactly these objects (later duplicates replace earlier ones). Unknown kinds are skipped;
    * objects of a known kind with a malformed shape go to `invalid` instead.
    */
   static of(objects: Iterable<K8sObject>): Snapshot {
-    const byKind = new Map<KindName, Map<string, K8sObject>>();
+    const byKind = new Map<KindName, KindIndex>();
     const invalid = new Map<string, InvalidObject>();
     for (const raw of objects) {
       const kind = knownKind(parseApiVersion(raw.apiVersion).group, raw.kind);
       if (!kind) continue;
-      const key = nsName(KINDS[kind].namespaced ? raw.metadata.namespace : undefined, raw.metadata.name);
+      const namespace = KINDS[kind].namespaced ? raw.metadata.namespace : undefined;
       const checked = validateObject(kind, raw);
-      let byName = byKind.get(kind);
-      if (!byName) byKind.set(kind, (byName = new Map()));
+      let index = byKind.get(kind);
+      if (!index) byKind.set(kind, (index = new KindIndex()));
       if ('error' in checked) {
-        byName.delete(key);
-        invalid.set(`${kind}/${key}`, { ref: refOf(raw), ...checked.error });
+        index.delete(namespace, raw.metadata.name);
+        invalid.set(`${kind}/${nsName(namespace, raw.metadata.name)}`, { ref: refOf(raw), ...checked.error });
         continue;
       }
-      if (invalid.size > 0) invalid.delete(`${kind}/${key}`); // no key string per object when all are valid
-      byName.set(key, checked.object);
+      // no key string per object when all are valid
+      if (invalid.size > 0) invalid.delete(`${kind}/${nsName(namespace, raw.metadata.name)}`);
+      index.set(namespace, raw.metadata.name, checked.object);
     }
     return new Snapshot(byKind, [...invalid.values()]);
   }
 
   /** One object, or undefined. `namespace` is ignored for cluster-scoped kinds. */
   get<K extends KindName>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
-    let index = this.byNamespace.get(kind);
-    if (index === undefined) this.byNamespace.set(kind, (index = this.indexOf(kind)));
-    if (index === null) {
-      return this.objects.get(kind)?.get(nsName(KINDS[kind].namespaced ? namespace : undefined, name)) as KindMap[K] | undefined;
-    }
-    return index.get(KINDS[kind].namespaced ? (namespace ?? '') : '')?.get(name) as KindMap[K] | undefined;
-  }
-
-  // namespace -> name -> object: translation looks objects up hundreds of thousands of times, and a
-  // `namespace/name` key would be a new string to hash on every lookup. null when some key is not the
-  // plain `namespace/name` of its object (a `/` inside a name): then lookups use the keys themselves.
-  private indexOf(kind: KindName): Map<string, Map<string, K8sObject>> | null {
-    const index = new Map<string, Map<string, K8sObject>>();
-    const namespaced = KINDS[kind].namespaced;
-    for (const [key, obj] of this.objects.get(kind) ?? []) {
-      const ns = namespaced ? (obj.metadata.namespace ?? '') : '';
-      const name = obj.metadata.name;
-      if (ns.includes('/') || name.includes('/') || key !== nsName(ns, name)) return null;
-      let byName = index.get(ns);
-      if (!byName) index.set(ns, (byName = new Map()));
-      byName.set(name, obj);
-    }
-    return index;
+    return this.objects.get(kind)?.get(KINDS[kind].namespaced ? namespace : undefined, name) as KindMap[K] | undefined;
   }
 
   /** All objects of a kind, sorted by namespace then name. */
   list<K extends KindName>(kind: K): readonly KindMap[K][] {
     let list = this.sorted.get(kind);
     if (!list) {
-      const byName = this.objects.get(kind);
-      // `namespace/name` keys in plain code-unit order (namespace first, then name), by the default
-      // comparison: no callback per step.
-      list = byName ? [...byName.keys()].sort().map((key) => byName.get(key)!) : [];
+      list = this.objects.get(kind)?.sorted() ?? [];
       this.sorted.set(kind, list);
     }
     return list as readonly KindMap[K][];
@@ -101,33 +87,39 @@ export class Snapshot {
 
   /** EndpointSlices labelled for the Service `namespace/name`. */
   endpointSlicesFor(namespace: string, serviceName: string): readonly EndpointSlice[] {
-    // namespace -> Service name -> slices, for the same reason as the object index: no key string per lookup.
-    if (!this.slicesByService) {
-      this.slicesByService = new Map();
-      for (const slice of this.list('EndpointSlice')) {
-        const svc = slice.metadata.labels?.[SERVICE_NAME_LABEL];
-        const ns = slice.metadata.namespace;
-        if (!svc || !ns) continue;
-        let byService = this.slicesByService.get(ns);
-        if (!byService) this.slicesByService.set(ns, (byService = new Map()));
-        const list = byService.get(svc);
-        if (list) list.push(slice);
-        else byService.set(svc, [slice]);
-      }
+    const found = (this.slicesByService ??= this.indexSlices()).get(namespace)?.get(serviceName);
+    return found === undefined ? NO_SLICES : Array.isArray(found) ? found : [found];
+  }
+
+  // namespace -> Service name -> its slice, or its slices when it has several (most Services have one: a
+  // one-item list for each was ~60 bytes, 3 MB at 50k). By namespace first, for the same reason as the
+  // object index: no key string per lookup.
+  private indexSlices(): Map<string, Map<string, EndpointSlice | EndpointSlice[]>> {
+    const index = new Map<string, Map<string, EndpointSlice | EndpointSlice[]>>();
+    for (const slice of this.list('EndpointSlice')) {
+      const svc = slice.metadata.labels?.[SERVICE_NAME_LABEL];
+      const ns = slice.metadata.namespace;
+      if (!svc || !ns) continue;
+      let byService = index.get(ns);
+      if (!byService) index.set(ns, (byService = new Map()));
+      const found = byService.get(svc);
+      if (found === undefined) byService.set(svc, slice);
+      else if (Array.isArray(found)) found.push(slice);
+      else byService.set(svc, [found, slice]);
     }
-    return this.slicesByService.get(namespace)?.get(serviceName) ?? NO_SLICES;
+    return index;
   }
 
   /** A snapshot without the given objects (what the fallback translates). */
   without(refs: Iterable<ObjectRef>): Snapshot {
     const drop = new Set<string>();
     for (const r of refs) drop.add(refKey(r));
-    const copy = new Map<KindName, Map<string, K8sObject>>();
-    for (const [kind, byName] of this.objects) {
-      const kept = new Map<string, K8sObject>();
-      for (const [key, obj] of byName) {
-        const ref = { group: KINDS[kind].group, kind, namespace: KINDS[kind].namespaced ? obj.metadata.namespace : undefined, name: obj.metadata.name };
-        if (!drop.has(refKey(ref))) kept.set(key, obj);
+    const copy = new Map<KindName, KindIndex>();
+    for (const [kind, index] of this.objects) {
+      const kept = index.clone();
+      for (const obj of index.values()) {
+        const namespace = KINDS[kind].namespaced ? obj.metadata.namespace : undefined;
+        if (drop.has(refKey({ group: KINDS[kind].group, kind, namespace, name: obj.metadata.name }))) kept.delete(namespace, obj.metadata.name);
       }
       copy.set(kind, kept);
     }
@@ -137,3 +129,10 @@ export class Snapshot {
 
 /** An object left out because a field has the wrong type (what the API server's validation would refuse). */
 export type InvalidObject = { readonly ref: ObjectRef; readonly field: string; readonly message: string };
+
+// An index of objects given by `namespace/name` key (a Store's, or a hand-made snapshot's).
+function indexOfKeys(byKey: ReadonlyMap<string, K8sObject>): KindIndex {
+  const index = new KindIndex();
+  for (const [key, obj] of byKey) index.set(undefined, key, obj);
+  return index;
+}

@@ -35,3 +35,17 @@ test('get: cluster-scoped kinds ignore the namespace', () => {
 test('get: a kind with no objects', () => {
   assert.equal(Snapshot.of([]).get('Service', 'ns', 'a'), undefined);
 });
+
+test('endpointSlicesFor: one slice, several in name order, none, and slices of another namespace', () => {
+  const slice = (name: string, namespace: string, service: string): K8sObject => ({
+    apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+    metadata: { name, namespace, labels: { 'kubernetes.io/service-name': service } },
+  });
+  const snap = Snapshot.of([slice('b-2', 'ns', 'b'), slice('a-1', 'ns', 'a'), slice('b-1', 'ns', 'b'), slice('b-3', 'other', 'b')]);
+  const names = (ns: string, svc: string): string[] => snap.endpointSlicesFor(ns, svc).map((s) => s.metadata.name);
+  assert.deepEqual(names('ns', 'a'), ['a-1']);
+  assert.deepEqual(names('ns', 'b'), ['b-1', 'b-2']);
+  assert.deepEqual(names('other', 'b'), ['b-3']);
+  assert.deepEqual(names('ns', 'c'), []);
+  assert.deepEqual(names('none', 'a'), []);
+});
