@@ -26,12 +26,6 @@ export type OutputValue = JsonValue | OutputItem | readonly OutputItem[] | undef
 
 /** Spec 01 §10–§11: a service with its routes (sorted descending by name) and plugins. */
 export function serviceItem(s: KongService, expressions: boolean): OutputItem {
-  const routes = sortDesc(s.routes, routeName);
-  let routeItems: OutputItem[] | undefined;
-  if (routes.length > 0) {
-    routeItems = new Array<OutputItem>(routes.length);
-    for (let i = 0; i < routes.length; i++) routeItems[i] = routeItem(routes[i], expressions);
-  }
   return {
     ca_certificates: fieldValue(s.ca_certificates),
     client_certificate: fieldValue(s.client_certificate),
@@ -45,7 +39,7 @@ export function serviceItem(s: KongService, expressions: boolean): OutputItem {
     protocol: s.protocol ?? undefined,
     read_timeout: s.read_timeout ?? undefined,
     retries: s.retries ?? undefined,
-    routes: routeItems,
+    routes: nestedItems(s.routes, routeName, routeItem, expressions),
     tags: fieldValue(s.tags),
     tls_verify: s.tls_verify ?? undefined,
     tls_verify_depth: s.tls_verify_depth ?? undefined,
@@ -87,12 +81,6 @@ export function routeItem(r: KongRoute, expressions: boolean): OutputItem {
  */
 export function upstreamItem(u: KongUpstream): OutputItem {
   if (u.extra) return upstreamWithExtra(u);
-  const targets = sortDesc(u.targets, targetAddress);
-  let targetItems: OutputItem[] | undefined;
-  if (targets.length > 0) {
-    targetItems = new Array<OutputItem>(targets.length);
-    for (let i = 0; i < targets.length; i++) targetItems[i] = targetItem(targets[i]);
-  }
   return {
     algorithm: u.algorithm ?? 'round-robin',
     hash_fallback: u.hash_fallback ?? undefined,
@@ -112,7 +100,7 @@ export function upstreamItem(u: KongUpstream): OutputItem {
     sticky_sessions_cookie: u.sticky_sessions_cookie ?? undefined,
     sticky_sessions_cookie_path: u.sticky_sessions_cookie_path ?? undefined,
     tags: fieldValue(u.tags),
-    targets: targetItems,
+    targets: nestedItems(u.targets, targetAddress, targetItem, false),
   } satisfies Record<Exclude<keyof KongUpstream, 'meta' | 'extra'>, unknown>;
 }
 
@@ -134,6 +122,20 @@ export function targetItem(t: KongTarget): OutputItem {
     target: t.target ?? undefined,
     weight: t.weight ?? undefined,
   } satisfies Record<keyof KongTarget, unknown>;
+}
+
+// A nested list's items, sorted descending by key; undefined (the key omitted) when there are none.
+function nestedItems<T>(
+  list: readonly T[],
+  key: (t: T) => string,
+  build: (t: T, expressions: boolean) => OutputItem,
+  expressions: boolean,
+): OutputItem[] | undefined {
+  if (list.length === 0) return undefined;
+  const sorted = sortDesc(list, key);
+  const out = new Array<OutputItem>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) out[i] = build(sorted[i], expressions);
+  return out;
 }
 
 function routeName(r: KongRoute): string {

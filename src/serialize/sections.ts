@@ -1,7 +1,7 @@
 import type { JsonValue, KongPluginEntity, KongState } from '../kongstate/types.js';
 import { entity } from './entity.js';
 import { serviceItem, upstreamItem, type OutputItem } from './items.js';
-import { byAsc, byDesc, cmp, sortDesc } from './sort.js';
+import { byAsc, cmp, sortDesc } from './sort.js';
 
 /** Options of the declarative serialization. */
 export type SerializeOptions = {
@@ -35,16 +35,16 @@ export function declarativeSections(state: KongState, opts: SerializeOptions): S
   const { expressions } = opts;
   put('services', sortDesc(state.services, (s) => s.name), (s) => serviceItem(s, expressions));
   put('upstreams', sortDesc(state.upstreams, (u) => u.name), upstreamItem);
-  put('certificates', [...state.certificates].sort(byDesc((c) => c.cert)), (c) =>
+  put('certificates', sortDesc(state.certificates, (c) => c.cert), (c) =>
     entity(c, undefined, { snis: [...c.snis].sort(byAsc((s) => s.name)).map((s) => entity(s)) }),
   );
-  put('ca_certificates', [...state.caCertificates].sort(byDesc((c) => c.cert)), entity);
-  put('plugins', [...state.plugins].sort(byDesc(pluginSortKey)), entity);
+  put('ca_certificates', sortDesc(state.caCertificates, (c) => c.cert), entity);
+  put('plugins', sortDesc(state.plugins, pluginSortKey), entity);
   const consumers = [...state.consumers].sort((a, b) => cmp(a.username ?? '', b.username ?? '') || cmp(a.custom_id ?? '', b.custom_id ?? ''));
-  put('consumers', consumers, (c) => entity(c, { plugins: c.plugins ? [...c.plugins].sort(byDesc(pluginSortKey)) : undefined }));
-  put('consumer_groups', [...state.consumerGroups].sort(byDesc((g) => g.name)), entity);
+  put('consumers', consumers, (c) => entity(c, { plugins: c.plugins ? sortDesc(c.plugins, pluginSortKey) : undefined }));
+  put('consumer_groups', sortDesc(state.consumerGroups, (g) => g.name), entity);
   put('consumer_group_consumers', state.consumerGroupConsumers, entity);
-  put('vaults', [...state.vaults].sort(byDesc((v) => v.prefix)), entity);
+  put('vaults', sortDesc(state.vaults, (v) => v.prefix), entity);
 
   // Spec 01 §2.1: an otherwise empty config gets a stub upstream so that Kong's readiness works.
   if (Object.keys(doc).length === 1) doc.upstreams = list('upstreams', [{ name: 'kong' }], entity);

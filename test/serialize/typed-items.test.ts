@@ -231,7 +231,8 @@ test('the translator puts no field the builders do not write (golden inputs, syn
   }
   for (const profile of ['mixed', 'ingress'] as const) {
     for (const routerFlavor of ['traditional_compatible', 'expressions'] as const) {
-      const { state: st } = translate(Snapshot.of(generateCluster({ size: 200, seed: 7, profile, perNamespace: 40 })), defaultTranslateOptions({ routerFlavor }));
+      const cluster = generateCluster({ size: 200, seed: 7, profile, perNamespace: 40 });
+      const { state: st } = translate(Snapshot.of(cluster), defaultTranslateOptions({ routerFlavor }));
       services += st.services.length;
       found.push(...unwrittenKeys(st).map((f) => `${profile}/${routerFlavor} ${f}`));
     }
