@@ -1,5 +1,6 @@
-import type { JsonValue, KongState } from '../kongstate/types.js';
-import { buildEntity, declarativeSections, isListSection, type SerializeOptions } from './sections.js';
+import type { JsonObject, JsonValue, KongState } from '../kongstate/types.js';
+import type { OutputValue } from './items.js';
+import { declarativeSections, isListSection, type SerializeOptions } from './sections.js';
 import { renderYAMLFast } from './yaml.js';
 
 export type { SerializeOptions } from './sections.js';
@@ -18,11 +19,22 @@ export function toDeclarativeConfig(state: KongState, opts: SerializeOptions): D
     if (!isListSection(s)) doc[s.key] = s.value;
     else {
       const items: JsonValue[] = new Array(s.length);
-      for (let i = 0; i < s.length; i++) items[i] = buildEntity(s.item(i));
+      for (let i = 0; i < s.length; i++) items[i] = withoutAbsent(s.item(i));
       doc[s.key] = items;
     }
   }
   return doc as DeclarativeConfig;
+}
+
+// Output items mark absent keys with undefined (items.ts); a document handed out has no such keys, so that
+// `'key' in item` and deep equality see what the text has. Copies; not on the streaming path.
+function withoutAbsent(v: OutputValue): JsonValue {
+  if (Array.isArray(v)) return v.map(withoutAbsent);
+  if (v === null || typeof v !== 'object') return v as JsonValue;
+  const out: JsonObject = {};
+  const obj = v as Record<string, OutputValue>;
+  for (const k of Object.keys(obj)) if (obj[k] !== undefined) out[k] = withoutAbsent(obj[k]);
+  return out;
 }
 
 /** JSON text of the document (keys already sorted). */

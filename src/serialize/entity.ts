@@ -19,19 +19,29 @@ export function entity(obj: object, raw?: Record<string, unknown>, done?: Record
       if (list.length > 0) out[key] = list;
       continue;
     }
-    const v = from[i] === FROM_RAW ? (raw as Record<string, unknown>)[key] : src[key];
-    if (v === undefined || v === null) continue;
-    if (typeof v !== 'object') {
-      out[key] = v as JsonValue;
-    } else if (Array.isArray(v)) {
-      if (v.length === 0) continue;
-      out[key] = RAW_FIELDS.has(key) ? (sortKeys(v as JsonValue) as JsonValue) : entityList(v);
-    } else {
-      if (isEmptyObject(v)) continue;
-      out[key] = RAW_FIELDS.has(key) ? (sortKeys(v as JsonValue) as JsonValue) : entity(v);
-    }
+    const v = fieldValue(from[i] === FROM_RAW ? (raw as Record<string, unknown>)[key] : src[key], RAW_FIELDS.has(key));
+    if (v !== undefined) out[key] = v;
   }
   return out;
+}
+
+/**
+ * What an entity's field holds in the output: undefined when the key is omitted (unset, null, an empty
+ * list or map); a raw field's value (config, healthchecks, ordering) with its keys sorted; any other list
+ * or map as entities. Shared by entity() and the typed builders (items.ts), so that both apply one rule.
+ */
+export function fieldValue(v: unknown, raw = false): JsonValue | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object') return v as JsonValue;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return undefined;
+    if (raw) return sortKeys(v as JsonValue);
+    // Lists of strings (tags, hosts, paths...) are written as they are: the output only reads them, and a
+    // document handed out (toDeclarativeConfig) is a copy.
+    return hasEntityItem(v) ? entityList(v) : (v as JsonValue[]);
+  }
+  if (isEmptyObject(v)) return undefined;
+  return raw ? sortKeys(v as JsonValue) : entity(v);
 }
 
 // Items that are plain objects become entities; anything else (strings, nested lists) is kept as is.
@@ -39,9 +49,18 @@ function entityList(v: readonly unknown[]): JsonValue[] {
   const out: JsonValue[] = new Array(v.length);
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
-    out[i] = x !== null && typeof x === 'object' && !Array.isArray(x) ? entity(x) : (x as JsonValue);
+    out[i] = isEntityItem(x) ? entity(x) : (x as JsonValue);
   }
   return out;
+}
+
+function hasEntityItem(v: readonly unknown[]): boolean {
+  for (let i = 0; i < v.length; i++) if (isEntityItem(v[i])) return true;
+  return false;
+}
+
+function isEntityItem(x: unknown): x is object {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
 /** Whether the object has no own enumerable key (an empty map is omitted). */

@@ -37,8 +37,9 @@ export function renderYAMLFast(doc: unknown): string {
   if (!IMPLICIT_TYPES || doc === null || typeof doc !== 'object' || Array.isArray(doc)) return yaml.dump(doc, YAML_DUMP_OPTIONS);
   const w = new Writer();
   try {
-    if (Object.keys(doc).length === 0) return '{}\n';
-    w.mapping(doc as Record<string, unknown>, 0, true);
+    const keys = definedKeys(doc as Record<string, unknown>);
+    if (keys.length === 0) return '{}\n';
+    w.mapping(doc as Record<string, unknown>, keys, 0, true);
   } catch (err) {
     if (err instanceof Unsupported) return yaml.dump(doc, YAML_DUMP_OPTIONS);
     throw err;
@@ -102,8 +103,8 @@ class Writer {
   // Keys repeat on every entity; their rendering does not depend on the level.
   private readonly keys = new Map<string, string>();
 
-  mapping(obj: Record<string, unknown>, level: number, compact: boolean): void {
-    const keys = Object.keys(obj).sort();
+  /** The pairs of a mapping, `keys` being its keys with a value, sorted (definedKeys). */
+  mapping(obj: Record<string, unknown>, keys: readonly string[], level: number, compact: boolean): void {
     for (let i = 0; i < keys.length; i++) this.pair(keys[i], obj[keys[i]], level, !compact || i > 0);
   }
 
@@ -180,10 +181,11 @@ class Writer {
         this.sequence(v, level, compact);
       }
     } else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      if (Object.keys(v).length === 0) this.out += `${sep}{}`;
+      const keys = definedKeys(v as Record<string, unknown>);
+      if (keys.length === 0) this.out += `${sep}{}`;
       else {
         this.out += compact ? sep : sepBeforeNewline;
-        this.mapping(v as Record<string, unknown>, level, compact);
+        this.mapping(v as Record<string, unknown>, keys, level, compact);
       }
     } else {
       throw new Unsupported(); // undefined, functions, class instances: js-yaml's own rules
@@ -226,6 +228,17 @@ class Writer {
     }
     return q;
   }
+}
+
+// js-yaml leaves out the pairs of a mapping whose value is undefined (a mapping of only those is `{}`),
+// as JSON.stringify does: output items mark absent fields so (items.ts). In a sequence js-yaml writes
+// undefined as null; the writer leaves that to js-yaml.
+function definedKeys(obj: Record<string, unknown>): string[] {
+  const keys = Object.keys(obj);
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) if (obj[keys[i]] !== undefined) keys[n++] = keys[i];
+  keys.length = n;
+  return keys.sort();
 }
 
 // Only strings starting with a sign, digit, dot, `<` or `~`, or the null/bool words, can resolve to

@@ -1,6 +1,8 @@
 // Helpers for the streaming-writer tests: the streamed text, and the text the old path gave.
+import assert from 'node:assert/strict';
 import yaml from 'js-yaml';
 import type { KongState } from '../../src/kongstate/types.js';
+import { renderJSON, renderYAML, toDeclarativeConfig } from '../../src/serialize/declarative.js';
 import { writeDeclarative, type DeclarativeFormat } from '../../src/serialize/write-declarative.js';
 import { YAML_DUMP_OPTIONS } from '../../src/serialize/yaml.js';
 import { referenceDeclarativeConfig, referenceJSON } from './reference-declarative.js';
@@ -21,3 +23,13 @@ export function reference(state: KongState, expressions: boolean, format: Declar
   return referenceJSON(doc, format === 'json');
 }
 
+/** In every format, the streamed text and the rebuilt toDeclarativeConfig + renderJSON/renderYAML are the old path's text. */
+export function assertSameEverywhere(state: KongState, expressions: boolean, label: string): void {
+  for (const format of FORMATS) {
+    const want = reference(state, expressions, format);
+    assert.equal(streamed(state, expressions, format).text, want, `${label} ${format}: streamed`);
+    const doc = toDeclarativeConfig(state, { expressions });
+    const rendered = format === 'yaml' ? renderYAML(doc) : renderJSON(doc, format === 'json');
+    assert.equal(rendered, want, `${label} ${format}: toDeclarativeConfig + render`);
+  }
+}

@@ -7,25 +7,13 @@ import { Snapshot } from '../../src/store/snapshot.js';
 import { translateWithFallback } from '../../src/fallback/assume-rejected.js';
 import { translate } from '../../src/translate/index.js';
 import { defaultTranslateOptions } from '../../src/translate/options.js';
-import { renderJSON, renderYAML, toDeclarativeConfig } from '../../src/serialize/declarative.js';
 import { CHUNK_SIZE } from '../../src/serialize/chunked-sink.js';
-import type { KongState } from '../../src/kongstate/types.js';
 import { generateCluster } from '../../bench/cluster.js';
 import { OWN_GOLDEN_DIR, SHARED_GOLDEN_DIR, brokenObjects, casesIn, variantsOf } from '../helpers/golden.js';
-import { FORMATS, reference, streamed } from './streamed.js';
+import { assertSameEverywhere, FORMATS, streamed } from './streamed.js';
 
 // Every golden input, translated with each of its variants: the streamed text, and the rebuilt
 // toDeclarativeConfig + renderJSON/renderYAML, are byte for byte what the old path wrote.
-function assertSameEverywhere(state: KongState, expressions: boolean, label: string): void {
-  for (const format of FORMATS) {
-    const want = reference(state, expressions, format);
-    assert.equal(streamed(state, expressions, format).text, want, `${label} ${format}: streamed`);
-    const doc = toDeclarativeConfig(state, { expressions });
-    const rendered = format === 'yaml' ? renderYAML(doc) : renderJSON(doc, format === 'json');
-    assert.equal(rendered, want, `${label} ${format}: toDeclarativeConfig + render`);
-  }
-}
-
 function goldenCases(root: string, prefix: string): void {
   for (const name of casesIn(root)) {
     const dir = join(root, name);
@@ -62,8 +50,9 @@ test('a large output comes in many chunks of bounded size, never as one string',
     const { text, chunks } = streamed(state, false, format);
     assert.ok(text.length > 4 * CHUNK_SIZE, `${format}: the test needs an output of several chunks`);
     assert.ok(chunks.length >= Math.floor(text.length / (2 * CHUNK_SIZE)), `${format}: ${chunks.length} chunks for ${text.length} characters`);
-    // A chunk is flushed once it reaches CHUNK_SIZE: it exceeds it by at most one piece (one value's text).
+    // Collected text is handed on once it reaches CHUNK_SIZE, and only pieces under a quarter of that are
+    // collected; larger ones go on by themselves, cut to CHUNK_SIZE.
     const longest = Math.max(...chunks.map((c) => c.length));
-    assert.ok(longest < 2 * CHUNK_SIZE, `${format}: a chunk of ${longest} characters`);
+    assert.ok(longest <= 1.25 * CHUNK_SIZE, `${format}: a chunk of ${longest} characters`);
   }
 });

@@ -1,35 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  emptyKongState, type JsonObject, type KongConsumer, type KongPluginEntity, type KongRoute, type KongService, type KongState, type KongUpstream,
-} from '../../src/kongstate/types.js';
-import { FORMATS, reference, streamed } from './streamed.js';
+import type { JsonObject, KongState } from '../../src/kongstate/types.js';
+import { assertSameEverywhere, streamed } from './streamed.js';
+import { consumer, custom, plugin, route, service, SRC, state, upstream } from './states.js';
 
-// Hand-built states, one per serialization rule: the streamed text in every format is byte for byte the
-// old path's text (frozen toDeclarativeConfig, then JSON.stringify or js-yaml), for both router flavors.
-
-const SRC = { group: 'networking.k8s.io', kind: 'Ingress', namespace: 'ns', name: 'i' };
-const route = (name: string, extra: Partial<KongRoute> = {}): KongRoute => ({ name, tags: [], meta: { source: SRC }, ...extra });
-const service = (name: string, routes: KongRoute[] = [], extra: Partial<KongService> = {}): KongService => ({
-  name, host: `${name}.svc`, tags: [], routes, meta: { backends: [], parent: SRC, k8sServices: [], annotations: {}, sourceKind: 'Ingress' }, ...extra,
-});
-const upstream = (name: string, fields: Partial<KongUpstream> = {}): KongUpstream => ({ name, targets: [], meta: { service: 's' }, ...fields });
-const plugin = (name: string, fields: Partial<KongPluginEntity> = {}): KongPluginEntity => ({ name, tags: [], meta: { source: SRC }, ...fields });
-const consumer = (fields: Partial<KongConsumer>): KongConsumer => ({ tags: [], meta: { source: SRC }, ...fields });
-const custom = (type: string, fields: JsonObject, sortKey: string) => ({ type, fields, meta: { source: SRC, sortKey } });
-
-function state(fill: (s: KongState) => void): KongState {
-  const s = emptyKongState();
-  fill(s);
-  return s;
-}
+// Hand-built states, one per serialization rule: the streamed text in every format, and toDeclarativeConfig
+// rendered, are byte for byte the old path's text (frozen toDeclarativeConfig, then JSON.stringify or
+// js-yaml), for both router flavors.
 
 function assertSame(s: KongState): void {
-  for (const expressions of [false, true]) {
-    for (const format of FORMATS) {
-      assert.equal(streamed(s, expressions, format).text, reference(s, expressions, format), `${format}, expressions=${expressions}`);
-    }
-  }
+  for (const expressions of [false, true]) assertSameEverywhere(s, expressions, `expressions=${expressions}`);
 }
 
 // Strings at the edges of JSON escaping and of YAML's plain/quoted/literal choice.
@@ -163,6 +143,17 @@ const cases: { name: string; fill: (s: KongState) => void }[] = [
 ];
 
 for (const c of cases) test(c.name, () => assertSame(state(c.fill)));
+
+test('items of very different sizes (batches sized by the text so far, pieces larger than a chunk cut up): same text', () => {
+  const s = state((st) => {
+    for (let i = 0; i < 400; i++) {
+      const big = i % 97 === 5 ? { path: `/${'p'.repeat(150_000)}😀${i}` } : {};
+      st.services.push(service(`svc-${String(i).padStart(3, '0')}`, [route(`r-${i}`, { paths: [`/p${i}`] })], big));
+    }
+    st.upstreams.push(upstream('u', { targets: Array.from({ length: 3000 }, (_, i) => ({ target: `10.0.${i >> 8}.${i & 255}:80` })) }));
+  });
+  assertSame(s);
+});
 
 test('chunks join to the text whatever their boundaries: many services, each in one piece', () => {
   const s = state((st) => {

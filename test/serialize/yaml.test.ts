@@ -39,6 +39,9 @@ test('numbers, booleans, null, empty and nested collections', () => {
 test('what js-yaml does itself: a multi-line key, undefined values, a long key', () => {
   same({ 'a\nb': 1 });
   same({ a: undefined, b: [undefined, 1] });
+  // Undefined values in mappings are left out (the writer does that itself); a mapping of only those is {}.
+  same({ x: { a: undefined, b: 1 }, y: { a: undefined }, z: [{ a: undefined }, { b: undefined, c: [1] }], w: undefined });
+  same({ only: undefined });
   same({ ['k'.repeat(1100)]: 'v' });
 });
 
