@@ -36,3 +36,22 @@ export function appendKept<T>(list: T[], item: T): T[] {
   out[list.length] = item;
   return out;
 }
+
+/**
+ * A copy of a short list made by an array literal, a longer one by slice. V8 learns, per literal, that the
+ * lists made there live long and allocates them in the old generation directly (allocation-site
+ * pretenuring); lists made by builtins like slice and map start young and are copied twice before they get
+ * there. For lists that are kept: targets, tag lists, a service's resolved Services.
+ */
+export function keptCopy<T>(items: readonly T[]): T[] {
+  switch (items.length) {
+    case 0: return [];
+    case 1: return [items[0]];
+    case 2: return [items[0], items[1]];
+    case 3: return [items[0], items[1], items[2]];
+    case 4: return [items[0], items[1], items[2], items[3]];
+    case 5: return [items[0], items[1], items[2], items[3], items[4]];
+    case 6: return [items[0], items[1], items[2], items[3], items[4], items[5]];
+    default: return items.slice();
+  }
+}

@@ -66,7 +66,7 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
       resolved.push(r);
     }
     const unique = resolved.length <= 1 ? resolved : uniqueBy(resolved, (r) => `${r.service.metadata.namespace}/${r.service.metadata.name}/${r.facade?.metadata.name ?? ''}`);
-    ks.meta.k8sServices = unique.map((r) => perObject.ref(r.facade ?? r.service));
+    ks.meta.k8sServices = unique.length === 1 ? [perObject.ref(unique[0].facade ?? unique[0].service)] : unique.map((r) => perObject.ref(r.facade ?? r.service));
     ks.meta.annotations = mergedAnnotations(unique);
     if (unique.length > 1) checkConsistentAnnotations(ctx, ks, unique);
     // Spec 01 §7: then, per resolved Service, the client certificate and CA certificate annotations (the

@@ -1,6 +1,6 @@
 import type { K8sObject } from '../model/meta.js';
 import { parseApiVersion } from '../model/meta.js';
-import { exact, flat } from './compact.js';
+import { flat, keptCopy } from './compact.js';
 
 const USER_TAGS_ANNOTATION = 'konghq.com/tags';
 
@@ -20,7 +20,7 @@ export function objectTags(obj: K8sObject, extra: readonly string[] = []): reado
   if (version) tags.push(fixedTag('k8s-version:', version));
   tags.push(...extra);
   tags.push(...userTags(obj));
-  return Object.freeze(exact(tags));
+  return Object.freeze(keptCopy(tags));
 }
 
 // Namespace, kind, group and version tags repeat across thousands of objects: one string each, found by

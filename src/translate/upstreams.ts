@@ -4,7 +4,7 @@ import { refOf } from '../model/object-ref.js';
 import type { TranslateContext } from './context.js';
 import { resolveServicePort } from './ports.js';
 import { resolveBackend } from './services.js';
-import { exact, flat } from './compact.js';
+import { exact, flat, keptCopy } from './compact.js';
 
 const SERVICE_UPSTREAM_ANNOTATION = 'ingress.kubernetes.io/service-upstream';
 
@@ -94,7 +94,7 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
       }
     }
   }
-  const targets = out.slice();
+  const targets = keptCopy(out);
   out.length = 0;
   return targets;
 }

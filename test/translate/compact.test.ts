@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendKept, exact, flat } from '../../src/translate/compact.js';
+import { appendKept, exact, flat, keptCopy } from '../../src/translate/compact.js';
 
 test('flat returns a string equal to its input, whatever the characters', () => {
   const pieces = ['', 'a', '\0', 'x\0y', 'é', '😀', '$&', '$1', '\\'];
@@ -34,5 +34,15 @@ test('appendKept: items in order; short lists are new lists, long ones grow in p
       assert.equal(before.length, i, 'the old short list is left as it was');
     } else assert.equal(list, before, `append ${i} grows in place`);
     seen.push(list);
+  }
+});
+
+test('keptCopy: a new list with the same items in order, for every length', () => {
+  for (let n = 0; n <= 9; n++) {
+    const items = Array.from({ length: n }, (_, i) => ({ i }));
+    const copy = keptCopy(items);
+    assert.notEqual(copy, items);
+    assert.equal(copy.length, n);
+    for (let i = 0; i < n; i++) assert.equal(copy[i], items[i]);
   }
 });
