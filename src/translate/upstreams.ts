@@ -70,7 +70,7 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
   // slots, and the targets are kept with the upstream.
   const out = scratchTargets;
   out.length = 0;
-  let seen: Set<string> | undefined; // made only when a second target needs checking against the first
+  let seen: Set<string> | undefined; // made only once there are too many targets to compare one by one
   for (const slice of ctx.snapshot.endpointSlicesFor(ns, svc.metadata.name)) {
     for (const sp of slice.ports ?? []) {
       if (sp.port === undefined || sp.port === null || sp.port < 0) continue;
@@ -85,11 +85,11 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
         if (!ready && !(ctx.options.enableDrainSupport && terminating)) continue;
         const host = address.includes(':') ? `[${address}]` : address;
         const target = flat(`${host}:${sp.port}`);
-        if (out.length > 0) {
+        if (out.length > MAX_SCANNED_TARGETS) {
           seen ??= new Set(out.map((t) => t.target));
           if (seen.has(target)) continue;
           seen.add(target);
-        }
+        } else if (out.some((t) => t.target === target)) continue;
         out.push(ready ? { target } : { target, weight: 0 });
       }
     }
@@ -100,6 +100,8 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
 }
 
 const scratchTargets: KongTarget[] = [];
+// A Service has a handful of endpoints: they are compared one by one, and a set is made past this many.
+const MAX_SCANNED_TARGETS = 16;
 
 // Targets with the same address are merged; weights add up, an unset weight counting 100 (spec 01 §8).
 // The targets are this service's own (made by backendTargets/weighted), so they are kept, not copied; a

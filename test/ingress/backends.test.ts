@@ -134,3 +134,18 @@ test('the Kong services of one Service (one per port) share its tags and referen
   assert.notEqual(other.tags, s80.tags);
   assert.deepEqual(other.meta.k8sServices, [{ group: '', kind: 'Service', namespace: 'default', name: 'other' }]);
 });
+
+for (const count of [3, 40]) {
+  test(`an address in two EndpointSlices of a Service is one target (${count} addresses: compared one by one, then by a set)`, () => {
+    const addresses = Array.from({ length: count }, (_, i) => `10.0.${Math.floor(i / 200)}.${i % 200}`);
+    const r = translateObjects([
+      ingress('a').path('/', 'Prefix', 'svc:80'),
+      service('svc', [{ port: 80, targetPort: 8080 }]),
+      endpointSlice('svc', addresses, 8080, { name: 'one' }),
+      // the second slice repeats every other address and adds one of its own
+      endpointSlice('svc', [...addresses.filter((_, i) => i % 2 === 0), '10.9.9.9'], 8080, { name: 'two' }),
+    ]);
+    // one target each, with no weight (a repeat merged later would weigh 200)
+    assert.deepEqual(r.state.upstreams[0].targets, [...addresses, '10.9.9.9'].map((a) => ({ target: `${a}:8080` })));
+  });
+}
