@@ -2,7 +2,6 @@ import type { BackendPort, ServiceBackend } from '../../kongstate/types.js';
 import type { Ingress, IngressBackend } from '../../model/ingress.js';
 import type { TranslateContext } from '../context.js';
 import { portCanonical } from '../ports.js';
-import { flat } from '../compact.js';
 
 const FACADE_GROUP = 'incubator.ingress-controller.konghq.com';
 
@@ -28,8 +27,8 @@ export function resolveIngressBackend(ctx: TranslateContext, ing: Ingress, b: In
     const canonical = portCanonical(port);
     return {
       backend: { kind: 'Service', namespace: ns, name: b.service.name, port },
-      serviceName: flat(`${ns}.${b.service.name}.${canonical}`),
-      serviceHost: flat(`${b.service.name}.${ns}.${canonical}.svc`),
+      serviceName: [ns, b.service.name, canonical].join('.'),
+      serviceHost: [b.service.name, ns, canonical, 'svc'].join('.'),
       isFacade: false,
     };
   }

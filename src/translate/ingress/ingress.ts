@@ -2,7 +2,6 @@ import type { KongService, RouteMeta } from '../../kongstate/types.js';
 import type { Ingress, IngressBackend } from '../../model/ingress.js';
 import { refOf, type ObjectRef } from '../../model/object-ref.js';
 import { objectTags } from '../tags.js';
-import { flat } from '../compact.js';
 import type { TranslateContext } from '../context.js';
 import type { IngressRules } from '../rules.js';
 import { ingressClassParameters } from '../upstreams.js';
@@ -121,12 +120,13 @@ function sameIngressBackend(a: IngressBackend, b: IngressBackend): boolean {
   return false;
 }
 
-// Spec 02 §2.1.
+// Spec 02 §2.1. Joined from a list: the result is made flat at once, where a template literal makes a
+// chain of pieces to flatten (and drop) afterwards.
 function routeName(ns: string, ingName: string, host: string, b: IngressBackendRef): string {
   const h = host.replaceAll('*', '_');
-  if (b.isFacade) return flat(`${ns}.${ingName}.${h}.${b.backend.name}.svc.facade`);
-  const port = b.serviceName.slice(`${ns}.${b.backend.name}.`.length);
-  return flat(`${ns}.${ingName}.${b.backend.name}.${h}.${port}`);
+  if (b.isFacade) return [ns, ingName, h, b.backend.name, 'svc.facade'].join('.');
+  const port = b.serviceName.slice(ns.length + b.backend.name.length + 2); // after `${ns}.${name}.`
+  return [ns, ingName, b.backend.name, h, port].join('.');
 }
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
