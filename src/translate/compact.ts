@@ -4,11 +4,15 @@
 //   concatenation nodes, 32 bytes per piece on top of the characters: 240 bytes for a route name of seven
 //   pieces against 72 flat.
 // - An array grown by push() from [] reserves 17 slots: 152 bytes for a one-item list of paths or targets.
+// Names with many pieces are now joined from a list (`[ns, name, port].join('.')`), which makes the flat
+// string at once; flat() serves two-piece strings (tags, targets, paths).
 
 /**
  * The same string, stored flat. V8 flattens a string that it searches, and a search for a character that
  * names never hold returns the (now flat) string itself; the concatenation nodes are freed at the next GC.
  * Measured: 500k route names kept in 74 bytes each instead of 240, built in less time (less to collect).
+ * The returned string is the flattened concatenation node, which the next scavenge replaces by its flat
+ * part; joining from a list (see above) skips both that node and the search.
  */
 export function flat(s: string): string {
   return s.replace('\0', '\0');
