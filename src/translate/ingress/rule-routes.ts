@@ -27,9 +27,8 @@ export class RuleRoutes {
   private readonly byName: Map<string, number> | undefined;
   /** number of the first route of the Ingress being read */
   private ingressStart = 0;
-  /** the route names of a large Ingress (whose routes start at ingressNamesStart) */
+  /** the route names of the Ingress being read, once it has too many routes to scan */
   private ingressNames: Map<string, number> | undefined;
-  private ingressNamesStart = -1;
   private readonly routes: KongRoute[] = [];
   private readonly sources: IngressShared[] = [];
   // expressions router: a route's expression is made from all its paths at the end
@@ -54,6 +53,7 @@ export class RuleRoutes {
   /** The routes added next belong to another Ingress. */
   startIngress(): void {
     this.ingressStart = this.routes.length;
+    this.ingressNames = undefined;
   }
 
   /** Adds a path to the route of this name, made (with its Kong service) on first use; returns the route's number. */
@@ -81,7 +81,7 @@ export class RuleRoutes {
     const ks = ingressService(this.rules, src, backend, true);
     ks.routes = appendKept(ks.routes, route);
     this.byName?.set(name, this.routes.length);
-    if (this.ingressNamesStart === this.ingressStart) this.ingressNames?.set(name, this.routes.length);
+    this.ingressNames?.set(name, this.routes.length);
     this.routes.push(route);
     this.sources.push(src);
     return this.routes.length - 1;
@@ -91,9 +91,8 @@ export class RuleRoutes {
     if (this.byName) return this.byName.get(name);
     // An Ingress has a handful of routes; one with hundreds gets a map of its own.
     if (this.routes.length - this.ingressStart > MAX_SCANNED_ROUTES) {
-      if (!this.ingressNames || this.ingressNamesStart !== this.ingressStart) {
+      if (!this.ingressNames) {
         this.ingressNames = new Map();
-        this.ingressNamesStart = this.ingressStart;
         for (let i = this.ingressStart; i < this.routes.length; i++) this.ingressNames.set(this.routes[i].name, i);
       }
       return this.ingressNames.get(name);
