@@ -32,9 +32,10 @@ export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongSer
       ks.port = port.port.port;
       perBackend.push(weighted(backendTargets(ctx, resolved.service, port.port, serviceUpstream), backend.weight));
     }
-    const targets = perBackend.length === 1 ? perBackend[0] : perBackend.flat();
     if (byName.has(ks.host)) continue; // the first Kong service with this host defines the upstream
-    byName.set(ks.host, { name: ks.host, tags: ks.tags, targets: mergeTargets(targets), meta: { service: ks.name, kongService: ks } });
+    // One backend's targets are unique already (backendTargets); several backends' may repeat an address.
+    const targets = perBackend.length === 1 ? perBackend[0] : mergeTargets(perBackend.flat());
+    byName.set(ks.host, { name: ks.host, tags: ks.tags, targets, meta: { service: ks.name, kongService: ks } });
   }
   return [...byName.values()];
 }
@@ -105,7 +106,7 @@ const MAX_SCANNED_TARGETS = 16;
 
 // Targets with the same address are merged; weights add up, an unset weight counting 100 (spec 01 §8).
 // The targets are this service's own (made by backendTargets/weighted), so they are kept, not copied; a
-// list without repeats (one backend's, which backendTargets made unique) is kept as it is.
+// list without repeats is kept as it is.
 function mergeTargets(targets: KongTarget[]): KongTarget[] {
   if (!hasRepeatedTarget(targets)) return targets;
   const byTarget = new Map<string, KongTarget[]>();
@@ -124,7 +125,7 @@ function mergeTargets(targets: KongTarget[]): KongTarget[] {
 
 function hasRepeatedTarget(targets: readonly KongTarget[]): boolean {
   const n = targets.length;
-  if (n > 16) return new Set(targets.map((t) => t.target)).size < n;
+  if (n > MAX_SCANNED_TARGETS) return new Set(targets.map((t) => t.target)).size < n;
   for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) if (targets[i].target === targets[j].target) return true;
   return false;
 }
