@@ -1,5 +1,5 @@
 import type { KongRoute } from '../../kongstate/types.js';
-import { parseGoBool, read, warnIgnored, type AnnotationSource } from './source.js';
+import { parseGoBool, read, warnIgnored, type AnnotationKey, type AnnotationSource } from './source.js';
 
 export const REQUEST_BUFFERING_ANNOTATION = 'konghq.com/request-buffering';
 export const RESPONSE_BUFFERING_ANNOTATION = 'konghq.com/response-buffering';
@@ -12,7 +12,7 @@ export function applyBuffering(src: AnnotationSource, route: KongRoute): void {
   if (response !== undefined) route.response_buffering = response;
 }
 
-function parseBuffering(src: AnnotationSource, key: string): boolean | undefined {
+function parseBuffering(src: AnnotationSource, key: AnnotationKey): boolean | undefined {
   const value = read(src, key);
   if (value === undefined) return undefined;
   const b = parseGoBool(value.toLowerCase());

@@ -49,19 +49,20 @@ export function applyRouteAnnotations(src: AnnotationSource, route: KongRoute): 
  * and its annotation to the equivalence test in test/ingress/rule-routes.test.ts.
  */
 export function copyRouteAnnotations(src: AnnotationSource, done: KongRoute, route: KongRoute): void {
-  // normalizeRouteProtocols deletes strip_path; the other steps only set fields.
-  if (Object.hasOwn(done, 'strip_path')) route.strip_path = done.strip_path;
+  // normalizeRouteProtocols deletes strip_path; the other steps only set fields. (`in` with a constant name
+  // is a map check in optimized code; none of these names is on Object.prototype.)
+  if ('strip_path' in done) route.strip_path = done.strip_path;
   else delete route.strip_path;
-  if (Object.hasOwn(done, 'preserve_host')) route.preserve_host = done.preserve_host;
-  if (Object.hasOwn(done, 'https_redirect_status_code')) route.https_redirect_status_code = done.https_redirect_status_code;
-  if (Object.hasOwn(done, 'request_buffering')) route.request_buffering = done.request_buffering;
-  if (Object.hasOwn(done, 'response_buffering')) route.response_buffering = done.response_buffering;
-  if (Object.hasOwn(done, 'protocols')) route.protocols = done.protocols;
-  if (Object.hasOwn(done, 'regex_priority')) route.regex_priority = done.regex_priority;
-  if (Object.hasOwn(done, 'methods')) route.methods = done.methods;
-  if (Object.hasOwn(done, 'snis')) route.snis = done.snis;
-  if (Object.hasOwn(done, 'headers')) route.headers = done.headers;
-  if (Object.hasOwn(done, 'path_handling')) route.path_handling = done.path_handling;
+  if ('preserve_host' in done) route.preserve_host = done.preserve_host;
+  if ('https_redirect_status_code' in done) route.https_redirect_status_code = done.https_redirect_status_code;
+  if ('request_buffering' in done) route.request_buffering = done.request_buffering;
+  if ('response_buffering' in done) route.response_buffering = done.response_buffering;
+  if ('protocols' in done) route.protocols = done.protocols;
+  if ('regex_priority' in done) route.regex_priority = done.regex_priority;
+  if ('methods' in done) route.methods = done.methods;
+  if ('snis' in done) route.snis = done.snis;
+  if ('headers' in done) route.headers = done.headers;
+  if ('path_handling' in done) route.path_handling = done.path_handling;
   if (!src.ctx.expressions) applyHostAliases(src, route);
 }
 

@@ -1,10 +1,10 @@
 import type { KongService } from '../../kongstate/types.js';
-import { parseGoInt, read, warnIgnored, type AnnotationSource } from './source.js';
+import { parseGoInt, read, warnIgnored, type AnnotationKey, type AnnotationSource } from './source.js';
 
 type IntegerField = 'connect_timeout' | 'read_timeout' | 'write_timeout' | 'retries' | 'tls_verify_depth';
 
 /** Spec 02 §8: the integer Service annotations and the Kong service field each sets. */
-export const SERVICE_INTEGER_ANNOTATIONS: readonly (readonly [string, IntegerField])[] = [
+export const SERVICE_INTEGER_ANNOTATIONS: readonly (readonly [AnnotationKey, IntegerField])[] = [
   ['konghq.com/connect-timeout', 'connect_timeout'],
   ['konghq.com/read-timeout', 'read_timeout'],
   ['konghq.com/write-timeout', 'write_timeout'],

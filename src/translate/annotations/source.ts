@@ -10,9 +10,16 @@ export type AnnotationSource = {
   readonly annotations: Readonly<Record<string, string>>;
 };
 
-/** An annotation value, or undefined when absent. */
-export function read(src: AnnotationSource, key: string): string | undefined {
-  return Object.hasOwn(src.annotations, key) ? src.annotations[key] : undefined;
+/** An annotation key: `prefix/name`, like every key read here (konghq.com/..., ingress.kubernetes.io/...). */
+export type AnnotationKey = `${string}/${string}`;
+
+/**
+ * An annotation value, or undefined when absent. Annotations are plain objects and Object.prototype has no
+ * property with a `/` in its name: a plain property read is an own one, without Object.hasOwn's builtin call
+ * (~250k reads per 10k Ingresses).
+ */
+export function read(src: AnnotationSource, key: AnnotationKey): string | undefined {
+  return src.annotations[key];
 }
 
 /**
