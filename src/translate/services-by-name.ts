@@ -1,4 +1,5 @@
 import type { KongService, KongUpstream } from '../kongstate/types.js';
+import { keepShape } from './keep-shape.js';
 
 /**
  * The Kong service an upstream belongs to. Upstreams made by buildUpstreams carry it (a lookup table of
@@ -18,3 +19,5 @@ export class ServicesByName {
     return this.byName.get(upstream.meta.service);
   }
 }
+
+keepShape(new ServicesByName([]));

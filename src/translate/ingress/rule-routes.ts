@@ -1,6 +1,9 @@
 import type { KongRoute } from '../../kongstate/types.js';
-import type { TranslateContext } from '../context.js';
-import type { IngressRules } from '../rules.js';
+import { createContext, type TranslateContext } from '../context.js';
+import { keepShape } from '../keep-shape.js';
+import { defaultTranslateOptions } from '../options.js';
+import { IngressRules } from '../rules.js';
+import { Snapshot } from '../../store/snapshot.js';
 import { appendKept } from '../compact.js';
 import { initialRouteProtocols } from '../annotations/protocols.js';
 import { copyRouteAnnotations } from '../annotations/route.js';
@@ -155,3 +158,6 @@ class KongPathsCache {
     return paths;
   }
 }
+
+// One idle instance each, made from an empty snapshot: see keepShape.
+keepShape(new RuleRoutes(createContext(new Snapshot(new Map()), defaultTranslateOptions()).ctx, new IngressRules(), false, false));
