@@ -1,12 +1,9 @@
-import type { KongState } from '../kongstate/types.js';
+import type { KongService, KongState } from '../kongstate/types.js';
 import { entityId } from './ids.js';
 
 /** Spec 01 §3: deterministic ids for services, routes, consumers, consumer groups, vaults and top-level plugins. */
 export function fillIds(state: KongState): void {
-  for (const s of state.services) {
-    s.id ??= entityId('services', s.name);
-    for (const r of s.routes) r.id ??= entityId('routes', r.name);
-  }
+  for (const s of state.services) fillServiceIds(s);
   for (const c of state.consumers) {
     if (c.username) c.id ??= entityId('consumers', c.username);
     for (const p of c.plugins ?? []) p.id ??= entityId('plugins', pluginIdKey(p));
@@ -14,6 +11,12 @@ export function fillIds(state: KongState): void {
   for (const g of state.consumerGroups) g.id ??= entityId('consumergroups', g.name);
   for (const v of state.vaults) if (v.prefix) v.id ??= entityId('vaults', v.prefix);
   for (const p of state.plugins) p.id ??= entityId('plugins', pluginIdKey(p));
+}
+
+// A function per service: see collectIngress in ingress/ingress.ts.
+function fillServiceIds(s: KongService): void {
+  s.id ??= entityId('services', s.name);
+  for (const r of s.routes) r.id ??= entityId('routes', r.name);
 }
 
 /** Spec 01 §3.2: name, then :service/, :route/, :consumer/, :consumer_group/ segments. */

@@ -38,57 +38,60 @@ export function populateServices(ctx: TranslateContext, services: Iterable<KongS
   const clientCerts: ClientCertificateUse[] = [];
   // A Service with several ports backs several Kong services, made one after the other: they share its reference and tags.
   const perObject = new SharedPerObject();
-  for (const ks of services) {
-    const resolved: ResolvedBackend[] = [];
-    for (const backend of ks.meta.backends) {
-      const r = resolveBackend(ctx, backend);
-      if (!r && backend.kind === 'KongServiceFacade') {
-        // Spec 05 §9.2: a facade whose backing Service is missing fails, and its Kong service is skipped.
-        const facade = ctx.snapshot.get('KongServiceFacade', backend.namespace, backend.name);
-        const target = facade?.spec?.backendRef?.name ?? '';
-        ctx.fail({
-          reason: 'ServiceNotFound',
-          objects: facade ? [ks.meta.parent, refOf(facade)] : [ks.meta.parent],
-          field: 'spec.backendRef.name',
-          message: `no kubernetes service found for KongServiceFacade ${backend.namespace}/${backend.name}: Service ${backend.namespace}/${target} does not exist`,
-        });
-        ks.meta.skip = true;
-        continue;
-      }
-      if (!r) {
-        ctx.fail({
-          reason: 'ServiceNotFound',
-          objects: [ks.meta.parent],
-          message: `no kubernetes service found for ${backend.kind} ${backend.namespace}/${backend.name} (Kong service ${ks.name})`,
-        });
-        continue;
-      }
-      if (r.facade) ctx.configured(refOf(r.facade));
-      resolved.push(r);
-    }
-    const unique = resolved.length <= 1 ? resolved : uniqueBy(resolved, (r) => `${r.service.metadata.namespace}/${r.service.metadata.name}/${r.facade?.metadata.name ?? ''}`);
-    ks.meta.k8sServices = unique.length === 1 ? [perObject.ref(unique[0].facade ?? unique[0].service)] : unique.map((r) => perObject.ref(r.facade ?? r.service));
-    ks.meta.annotations = mergedAnnotations(unique);
-    if (unique.length > 1) checkConsistentAnnotations(ctx, ks, unique);
-    // Spec 01 §7: then, per resolved Service, the client certificate and CA certificate annotations (the
-    // merged annotations hold every key of every Service: without these keys there is nothing to do).
-    const m = ks.meta.annotations;
-    const certificates = m[CLIENT_CERT_ANNOTATION] !== undefined || m[CA_SECRETS_ANNOTATION] !== undefined || m[CA_CONFIGMAPS_ANNOTATION] !== undefined;
-    for (let i = 0; certificates && i < unique.length; i++) {
-      const r = unique[i];
-      const namespace = r.service.metadata.namespace ?? '';
-      const objects = r.facade ? [refOf(r.facade), refOf(r.service)] : [ks.meta.k8sServices[i]];
-      const annotations = unique.length === 1 ? ks.meta.annotations : mergedAnnotations([r]);
-      const src: AnnotationSource = { ctx, objects, annotations };
-      const use = clientCertificateUse(src, namespace, ks);
-      if (use) clientCerts.push(use);
-      applyServiceCACertificates(src, namespace, ks);
-    }
-    if (ks.ca_certificates) ks.ca_certificates = [...new Set(ks.ca_certificates)];
-    // Spec 03 §3.5: several backends are counted per backend, even when they name the same Service.
-    ks.tags = serviceTags(ks, resolved, ctx, perObject);
-  }
+  for (const ks of services) populateService(ctx, ks, perObject, clientCerts);
   return clientCerts;
+}
+
+// One Kong service (a function per service: see collectIngress in ingress/ingress.ts).
+function populateService(ctx: TranslateContext, ks: KongService, perObject: SharedPerObject, clientCerts: ClientCertificateUse[]): void {
+  const resolved: ResolvedBackend[] = [];
+  for (const backend of ks.meta.backends) {
+    const r = resolveBackend(ctx, backend);
+    if (!r && backend.kind === 'KongServiceFacade') {
+      // Spec 05 §9.2: a facade whose backing Service is missing fails, and its Kong service is skipped.
+      const facade = ctx.snapshot.get('KongServiceFacade', backend.namespace, backend.name);
+      const target = facade?.spec?.backendRef?.name ?? '';
+      ctx.fail({
+        reason: 'ServiceNotFound',
+        objects: facade ? [ks.meta.parent, refOf(facade)] : [ks.meta.parent],
+        field: 'spec.backendRef.name',
+        message: `no kubernetes service found for KongServiceFacade ${backend.namespace}/${backend.name}: Service ${backend.namespace}/${target} does not exist`,
+      });
+      ks.meta.skip = true;
+      continue;
+    }
+    if (!r) {
+      ctx.fail({
+        reason: 'ServiceNotFound',
+        objects: [ks.meta.parent],
+        message: `no kubernetes service found for ${backend.kind} ${backend.namespace}/${backend.name} (Kong service ${ks.name})`,
+      });
+      continue;
+    }
+    if (r.facade) ctx.configured(refOf(r.facade));
+    resolved.push(r);
+  }
+  const unique = resolved.length <= 1 ? resolved : uniqueBy(resolved, (r) => `${r.service.metadata.namespace}/${r.service.metadata.name}/${r.facade?.metadata.name ?? ''}`);
+  ks.meta.k8sServices = unique.length === 1 ? [perObject.ref(unique[0].facade ?? unique[0].service)] : unique.map((r) => perObject.ref(r.facade ?? r.service));
+  ks.meta.annotations = mergedAnnotations(unique);
+  if (unique.length > 1) checkConsistentAnnotations(ctx, ks, unique);
+  // Spec 01 §7: then, per resolved Service, the client certificate and CA certificate annotations (the
+  // merged annotations hold every key of every Service: without these keys there is nothing to do).
+  const m = ks.meta.annotations;
+  const certificates = m[CLIENT_CERT_ANNOTATION] !== undefined || m[CA_SECRETS_ANNOTATION] !== undefined || m[CA_CONFIGMAPS_ANNOTATION] !== undefined;
+  for (let i = 0; certificates && i < unique.length; i++) {
+    const r = unique[i];
+    const namespace = r.service.metadata.namespace ?? '';
+    const objects = r.facade ? [refOf(r.facade), refOf(r.service)] : [ks.meta.k8sServices[i]];
+    const annotations = unique.length === 1 ? ks.meta.annotations : mergedAnnotations([r]);
+    const src: AnnotationSource = { ctx, objects, annotations };
+    const use = clientCertificateUse(src, namespace, ks);
+    if (use) clientCerts.push(use);
+    applyServiceCACertificates(src, namespace, ks);
+  }
+  if (ks.ca_certificates) ks.ca_certificates = [...new Set(ks.ca_certificates)];
+  // Spec 03 §3.5: several backends are counted per backend, even when they name the same Service.
+  ks.tags = serviceTags(ks, resolved, ctx, perObject);
 }
 
 const NO_ANNOTATIONS: Readonly<Record<string, string>> = Object.freeze({});

@@ -15,29 +15,33 @@ const SERVICE_UPSTREAM_ANNOTATION = 'ingress.kubernetes.io/service-upstream';
 export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongService>): KongUpstream[] {
   const byName = new Map<string, KongUpstream>();
   const serviceUpstream = serviceUpstreamForClass(ctx);
-  for (const ks of services) {
-    const perBackend: KongTarget[][] = [];
-    for (const backend of ks.meta.backends) {
-      const resolved = resolveBackend(ctx, backend);
-      if (!resolved) continue; // already a failure from populateServices
-      const port = resolveServicePort(resolved.service, backend.port);
-      if ('error' in port) {
-        ctx.fail({
-          reason: 'PortNotFound',
-          objects: [ks.meta.parent, refOf(resolved.service)],
-          message: `port ${describePort(backend.port)} of Service ${backend.namespace}/${resolved.service.metadata.name}: ${port.error}`,
-        });
-        continue;
-      }
-      ks.port = port.port.port;
-      perBackend.push(weighted(backendTargets(ctx, resolved.service, port.port, serviceUpstream), backend.weight));
-    }
-    if (byName.has(ks.host)) continue; // the first Kong service with this host defines the upstream
-    // One backend's targets are unique already (backendTargets); several backends' may repeat an address.
-    const targets = perBackend.length === 1 ? perBackend[0] : mergeTargets(perBackend.flat());
-    byName.set(ks.host, { name: ks.host, tags: ks.tags, targets, meta: { service: ks.name, kongService: ks } });
-  }
+  for (const ks of services) addUpstream(ctx, ks, byName, serviceUpstream);
   return [...byName.values()];
+}
+
+// One Kong service's port and, for the first service with its host, its upstream (a function per service:
+// see collectIngress in ingress/ingress.ts).
+function addUpstream(ctx: TranslateContext, ks: KongService, byName: Map<string, KongUpstream>, serviceUpstream: boolean): void {
+  const perBackend: KongTarget[][] = [];
+  for (const backend of ks.meta.backends) {
+    const resolved = resolveBackend(ctx, backend);
+    if (!resolved) continue; // already a failure from populateServices
+    const port = resolveServicePort(resolved.service, backend.port);
+    if ('error' in port) {
+      ctx.fail({
+        reason: 'PortNotFound',
+        objects: [ks.meta.parent, refOf(resolved.service)],
+        message: `port ${describePort(backend.port)} of Service ${backend.namespace}/${resolved.service.metadata.name}: ${port.error}`,
+      });
+      continue;
+    }
+    ks.port = port.port.port;
+    perBackend.push(weighted(backendTargets(ctx, resolved.service, port.port, serviceUpstream), backend.weight));
+  }
+  if (byName.has(ks.host)) return; // the first Kong service with this host defines the upstream
+  // One backend's targets are unique already (backendTargets); several backends' may repeat an address.
+  const targets = perBackend.length === 1 ? perBackend[0] : mergeTargets(perBackend.flat());
+  byName.set(ks.host, { name: ks.host, tags: ks.tags, targets, meta: { service: ks.name, kongService: ks } });
 }
 
 function describePort(p: KongService['meta']['backends'][number]['port']): string {

@@ -12,14 +12,16 @@ import type { AnnotationSource } from './source.js';
  * warnings name those objects.
  */
 export function applyServiceAnnotations(ctx: TranslateContext, services: Iterable<KongService>): void {
-  for (const ks of services) {
-    if (ks.meta.k8sServices.length === 0) continue;
-    const src: AnnotationSource = { ctx, objects: ks.meta.k8sServices, annotations: ks.meta.annotations };
-    const protocolOK = applyServiceProtocol(src, ks);
-    applyServicePath(src, ks);
-    applyServiceIntegers(src, ks);
-    applyServiceTLSVerify(src, ks);
-    // Kong rejects a path on gRPC services. KIC skips this removal after an invalid protocol (spec 02 §8 quirk).
-    if (protocolOK && (ks.protocol === 'grpc' || ks.protocol === 'grpcs')) delete ks.path;
-  }
+  for (const ks of services) if (ks.meta.k8sServices.length > 0) applyToService(ctx, ks);
+}
+
+// A function per service: see collectIngress in ../ingress/ingress.ts.
+function applyToService(ctx: TranslateContext, ks: KongService): void {
+  const src: AnnotationSource = { ctx, objects: ks.meta.k8sServices, annotations: ks.meta.annotations };
+  const protocolOK = applyServiceProtocol(src, ks);
+  applyServicePath(src, ks);
+  applyServiceIntegers(src, ks);
+  applyServiceTLSVerify(src, ks);
+  // Kong rejects a path on gRPC services. KIC skips this removal after an invalid protocol (spec 02 §8 quirk).
+  if (protocolOK && (ks.protocol === 'grpc' || ks.protocol === 'grpcs')) delete ks.path;
 }

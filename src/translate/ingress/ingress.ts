@@ -45,19 +45,25 @@ export function collectIngressRules(ctx: TranslateContext, rules: IngressRules):
   const ingresses = translatedIngresses(ctx.snapshot, ctx.options.ingressClass);
   const legacyRegex = ingressClassParameters(ctx)?.enableLegacyRegexDetection === true;
   const routes = new RuleRoutes(ctx, rules, legacyRegex, ingresses.some(hasDottedName));
-  for (const ing of ingresses) {
-    const src = ingressShared(ctx, ing);
-    routes.startIngress();
-    collectPaths(ctx, src, routes);
-    for (const tls of ing.spec?.tls ?? []) {
-      if (tls.hosts?.length && tls.secretName) rules.claimTLS(ing.metadata.namespace ?? '', tls.secretName, tls.hosts, src.ref);
-    }
-  }
+  for (const ing of ingresses) collectIngress(ctx, rules, routes, ing);
   routes.finish();
   // Spec 02 §6.2 and §5: rewrite runs on the rule routes only, before the default backend is added. Only
   // routes of these Ingresses exist yet, so without the annotation on any of them there is nothing to do.
   if (ingresses.some((i) => i.metadata.annotations?.[REWRITE_ANNOTATION] !== undefined)) applyRewrites(ctx, rules);
   translateDefaultBackend(ctx, rules, ingresses);
+}
+
+// One Ingress's routes and TLS claims. Loops over every object call a function per object, here and in the
+// other stages: a function called once per translation with the work inline in its loop is optimized only
+// mid-loop (on-stack replacement) with no type feedback for the code after the loop, and V8 deoptimized
+// and recompiled such functions on every translation (--trace-opt --trace-deopt).
+function collectIngress(ctx: TranslateContext, rules: IngressRules, routes: RuleRoutes, ing: Ingress): void {
+  const src = ingressShared(ctx, ing);
+  routes.startIngress();
+  collectPaths(ctx, src, routes);
+  for (const tls of ing.spec?.tls ?? []) {
+    if (tls.hosts?.length && tls.secretName) rules.claimTLS(ing.metadata.namespace ?? '', tls.secretName, tls.hosts, src.ref);
+  }
 }
 
 function hasDottedName(ing: Ingress): boolean {

@@ -116,17 +116,20 @@ export class RuleRoutes {
    */
   finish(): void {
     let done: KongRoute | undefined;
-    for (let i = 0; i < this.routes.length; i++) {
-      const route = this.routes[i];
-      const src = this.sources[i];
-      if (this.ctx.expressions) Object.assign(route, ingressRouteExpression(this.ctx, src.ing, this.hosts[i], this.specs[i]));
-      if (done && this.sources[i - 1] === src) copyRouteAnnotations(src, done, route);
-      else {
-        applyIngressRouteAnnotations(route, src);
-        done = route;
-      }
-      this.ctx.configured(src.ref);
-    }
+    for (let i = 0; i < this.routes.length; i++) done = this.finishRoute(i, done);
+  }
+
+  // Route i, given the last route whose annotations were worked out; returns the new such route. (A
+  // function per route: see collectIngress in ingress.ts.)
+  private finishRoute(i: number, done: KongRoute | undefined): KongRoute {
+    const route = this.routes[i];
+    const src = this.sources[i];
+    if (this.ctx.expressions) Object.assign(route, ingressRouteExpression(this.ctx, src.ing, this.hosts[i], this.specs[i]));
+    const same = done !== undefined && this.sources[i - 1] === src;
+    if (same) copyRouteAnnotations(src, done, route);
+    else applyIngressRouteAnnotations(route, src);
+    this.ctx.configured(src.ref);
+    return same ? done : route;
   }
 }
 
