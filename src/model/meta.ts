@@ -24,9 +24,20 @@ export type ApiVersionParts = { readonly group: string; readonly version: string
 // A cluster has a few dozen apiVersions and the translator asks for every object's, often several times.
 const parsedApiVersions = new Map<string, ApiVersionParts>();
 const MAX_CACHED_API_VERSIONS = 1000;
+// Objects come kind by kind, and the loader shares one string per apiVersion: the last answer mostly fits.
+let lastApiVersion = '';
+let lastParts: ApiVersionParts = Object.freeze({ group: '', version: '' });
 
 /** Splits `group/version` (core objects have no group). */
 export function parseApiVersion(apiVersion: string): ApiVersionParts {
+  if (apiVersion === lastApiVersion) return lastParts;
+  const parts = cachedApiVersion(apiVersion);
+  lastApiVersion = apiVersion;
+  lastParts = parts;
+  return parts;
+}
+
+function cachedApiVersion(apiVersion: string): ApiVersionParts {
   let parts = parsedApiVersions.get(apiVersion);
   if (parts) return parts;
   const slash = apiVersion.lastIndexOf('/');

@@ -13,31 +13,44 @@ export function objectTags(obj: K8sObject, extra: readonly string[] = []): reado
   const md = obj.metadata;
   const tags: string[] = [];
   if (md.name) tags.push(flat(`k8s-name:${md.name}`));
-  if (md.namespace) tags.push(fixedTag('k8s-namespace:', md.namespace));
-  if (obj.kind) tags.push(fixedTag('k8s-kind:', obj.kind));
+  if (md.namespace) tags.push(NAMESPACE_TAGS.of(md.namespace));
+  if (obj.kind) tags.push(KIND_TAGS.of(obj.kind));
   if (md.uid) tags.push(flat(`k8s-uid:${md.uid}`));
-  if (group) tags.push(fixedTag('k8s-group:', group));
-  if (version) tags.push(fixedTag('k8s-version:', version));
+  if (group) tags.push(GROUP_TAGS.of(group));
+  if (version) tags.push(VERSION_TAGS.of(version));
   tags.push(...extra);
   tags.push(...userTags(obj));
   return Object.freeze(keptCopy(tags));
 }
 
 // Namespace, kind, group and version tags repeat across thousands of objects: one string each, found by
-// the value (a string from the input, whose hash V8 keeps) without building the tag first.
-const fixedTags = new Map<string, Map<string, string>>();
-const MAX_FIXED_TAGS = 10_000;
+// the value (a string from the input, whose hash V8 keeps) without building the tag first. Objects come
+// kind by kind and namespace by namespace: the last value asked for is mostly asked for again.
+class FixedTags {
+  private readonly byValue = new Map<string, string>();
+  private lastValue = '';
+  private lastTag = '';
 
-function fixedTag(prefix: string, value: string): string {
-  let byValue = fixedTags.get(prefix);
-  if (!byValue) fixedTags.set(prefix, (byValue = new Map()));
-  let tag = byValue.get(value);
-  if (tag === undefined) {
-    tag = flat(prefix + value);
-    if (byValue.size < MAX_FIXED_TAGS) byValue.set(value, tag);
+  constructor(private readonly prefix: string) {}
+
+  of(value: string): string {
+    if (value === this.lastValue) return this.lastTag;
+    let tag = this.byValue.get(value);
+    if (tag === undefined) {
+      tag = flat(this.prefix + value);
+      if (this.byValue.size < MAX_FIXED_TAGS) this.byValue.set(value, tag);
+    }
+    this.lastValue = value;
+    this.lastTag = tag;
+    return tag;
   }
-  return tag;
 }
+
+const MAX_FIXED_TAGS = 10_000;
+const NAMESPACE_TAGS = new FixedTags('k8s-namespace:');
+const KIND_TAGS = new FixedTags('k8s-kind:');
+const GROUP_TAGS = new FixedTags('k8s-group:');
+const VERSION_TAGS = new FixedTags('k8s-version:');
 
 /** The konghq.com/tags annotation: comma-separated, trimmed, empties dropped, first occurrence kept. */
 export function userTags(obj: K8sObject): string[] {
