@@ -95,6 +95,7 @@ export function collectPluginRelations(
   // Only objects with the annotation (or filter plugins) relate to plugins; most have none, so look first.
   let lastRef: ObjectRef | undefined;
   let lastSrc: K8sObject | undefined;
+  let lastHasPlugins = false;
   for (const ks of state.services) {
     if (ks.meta.annotations[PLUGINS_ANNOTATION] !== undefined) {
       for (const obj of backingObjects(ctx, ks)) {
@@ -106,10 +107,11 @@ export function collectPluginRelations(
       if (route.meta.source !== lastRef) {
         lastRef = route.meta.source;
         lastSrc = route.meta.sourceObject ?? sourceObject(ctx, lastRef);
+        lastHasPlugins = lastSrc?.metadata.annotations?.[PLUGINS_ANNOTATION] !== undefined;
       }
       const src = lastSrc;
       if (!src) continue;
-      if (src.metadata.annotations?.[PLUGINS_ANNOTATION] === undefined && !route.meta.pluginNames?.length) continue;
+      if (!lastHasPlugins && !route.meta.pluginNames?.length) continue;
       add(withFilterPlugins(annotated(src), route.meta.pluginNames), { kind: 'route', route: { route: route.name, service: ks.name } });
     }
   }
