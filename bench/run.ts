@@ -29,7 +29,23 @@ type Args = {
   baseline: string;
 };
 
+const USAGE = `usage: npm run bench -- [options]   (or: node --expose-gc dist/bench/run.js [options])
+  --sizes N,N,...          Ingress-equivalents per cluster (default 1000,10000,50000)
+  --profiles P,...         ingress and/or mixed (default ingress,mixed)
+  --runs N                 runs per size (default 7 at 1k, 5 at 10k, 3 at 50k)
+  --seed S                 generator seed (default 1)
+  --per-namespace N        Ingresses per namespace, a multiple of 20 (default 100)
+  --process-sizes N,...    sizes to time \`kic translate\` at as a whole process; '' for none (default 10000)
+  --process-runs N         runs of each such process (default 3)
+  --out FILE               where to write the JSON result (default bench/results/<commit>-<time>.json)
+  --baseline FILE          the result to compare with (default bench/baseline.json)
+See bench/README.md.`;
+
 function parse(argv: string[]): Args {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -44,20 +60,31 @@ function parse(argv: string[]): Args {
       baseline: { type: 'string', default: join(ROOT, 'bench', 'baseline.json') },
     },
   });
-  const list = (s: string): number[] => s.split(',').filter(Boolean).map(Number);
+  const list = (s: string): number[] => s.split(',').filter(Boolean).map((n) => positive(n));
   const profiles = values.profiles.split(',').filter(Boolean) as ClusterProfile[];
-  for (const p of profiles) if (p !== 'ingress' && p !== 'mixed') throw new Error(`unknown profile ${p}`);
+  for (const p of profiles) if (p !== 'ingress' && p !== 'mixed') fail(`unknown profile ${p}`);
   return {
     sizes: list(values.sizes),
     profiles,
-    runs: values.runs ? Number(values.runs) : undefined,
+    runs: values.runs ? positive(values.runs) : undefined,
     seed: Number(values.seed),
-    perNamespace: Number(values['per-namespace']),
+    perNamespace: positive(values['per-namespace']),
     processSizes: list(values['process-sizes']),
-    processRuns: Number(values['process-runs']),
+    processRuns: positive(values['process-runs']),
     out: values.out ?? join(ROOT, 'bench', 'results', `${commitId()}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
     baseline: values.baseline,
   };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function positive(n: string): number {
+  const v = Number(n);
+  if (!Number.isInteger(v) || v < 1) fail(`not a positive integer: ${JSON.stringify(n)}`);
+  return v;
 }
 
 function commitId(): string {
@@ -163,4 +190,13 @@ function main(): void {
   process.stdout.write(`\nwrote ${a.out}${baseline ? ` (compared with ${a.baseline}, commit ${baseline.commit})` : ''}\n`);
 }
 
-main();
+try {
+  main();
+} catch (err) {
+  // Bad flags: one line and the usage, not a stack trace.
+  if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`bench: ${err.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
