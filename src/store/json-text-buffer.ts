@@ -37,18 +37,18 @@ export class JsonTextBuffer {
     const b = this.buf;
     let n = this.n;
     b[n++] = 34;
-    for (let i = start; i < end; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 32 && c < 256 && c !== 34 && c !== 92) b[n++] = c;
-      else if (c === 34 || c === 92) {
-        b[n++] = 92;
-        b[n++] = c;
-      } else {
-        b[n++] = 92;
-        b[n++] = 117; // \uXXXX: control characters and anything past Latin-1
-        for (let shift = 12; shift >= 0; shift -= 4) b[n++] = HEX.charCodeAt((c >> shift) & 15);
-      }
-    }
+    for (let i = start; i < end; i++) n = put(b, n, s.charCodeAt(i));
+    b[n++] = 34;
+    this.n = n;
+  }
+
+  /** The characters `codes[start, end)` as a JSON string, quotes included. */
+  codes(codes: Uint16Array, start: number, end: number): void {
+    this.reserve(6 * (end - start) + 2);
+    const b = this.buf;
+    let n = this.n;
+    b[n++] = 34;
+    for (let i = start; i < end; i++) n = put(b, n, codes[i]);
     b[n++] = 34;
     this.n = n;
   }
@@ -62,4 +62,21 @@ export class JsonTextBuffer {
     this.buf.copy(next, 0, 0, this.n);
     this.buf = next;
   }
+}
+
+// Writes one character of a JSON string at b[n]; returns the next position.
+function put(b: Buffer, n: number, c: number): number {
+  if (c >= 32 && c < 256 && c !== 34 && c !== 92) {
+    b[n] = c;
+    return n + 1;
+  }
+  if (c === 34 || c === 92) {
+    b[n] = 92;
+    b[n + 1] = c;
+    return n + 2;
+  }
+  b[n++] = 92;
+  b[n++] = 117; // \uXXXX: control characters and anything past Latin-1
+  for (let shift = 12; shift >= 0; shift -= 4) b[n++] = HEX.charCodeAt((c >> shift) & 15);
+  return n;
 }

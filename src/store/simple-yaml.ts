@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { JsonTextBuffer } from './json-text-buffer.js';
+import { CharCodes } from './char-codes.js';
 import { ContentLines } from './yaml-content-lines.js';
 
 // A reader for the plain block YAML that manifests are written in (block mappings and sequences, plain and
@@ -17,10 +18,6 @@ const IMPLICIT_TYPES: readonly ImplicitType[] | undefined = (
   yaml.CORE_SCHEMA as unknown as { compiledImplicit?: ImplicitType[] }
 ).compiledImplicit;
 
-// Characters that make js-yaml do something this reader does not: tabs, CR, BOM, NEL, non-printable and
-// astral characters (js-yaml rejects some, and js-yaml's own messages are the ones to show).
-const UNSUPPORTED = /[\t\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/;
-
 const codeTable = (chars: string): Uint8Array => {
   const table = new Uint8Array(128);
   for (const c of chars) table[c.charCodeAt(0)] = 1;
@@ -36,20 +33,23 @@ const NULL_OR_BOOL_FIRST = codeTable('nNtTfF');
 
 // `key in {}` would be true for these: a key js-yaml must read (an own `__proto__` property, say).
 const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
-const PROTOTYPE_KEY_LENGTHS = new Set([...PROTOTYPE_KEYS].map((k) => k.length));
+// Their lengths as bits (all under 32): a prefilter, so that most keys are not hashed for the Set lookup.
+const PROTOTYPE_KEY_LENGTHS = [...PROTOTYPE_KEYS].reduce((bits, k) => bits | (1 << k.length), 0);
 
 const GIVE_UP: unique symbol = Symbol('give up');
 
 // Reused from document to document (the reader runs one document at a time, synchronously).
 const LINES = new ContentLines();
 const JSON_TEXT = new JsonTextBuffer();
+const CODES = new CharCodes();
 
 /** The documents of `text` as js-yaml (CORE_SCHEMA) loads them, or undefined when js-yaml must read it. */
 export function loadSimpleYaml(text: string): unknown[] | undefined {
-  if (!IMPLICIT_TYPES || UNSUPPORTED.test(text) || !LINES.read(text)) return undefined;
-  if (LINES.count === 0 || LINES.indent[0] !== 0) return undefined;
+  if (!IMPLICIT_TYPES) return undefined;
+  const codes = CODES.of(text);
+  if (!LINES.read(codes, text.length) || LINES.count === 0 || LINES.indent[0] !== 0) return undefined;
   try {
-    const reader = new Reader(text, LINES, JSON_TEXT);
+    const reader = new Reader(text, codes, LINES, JSON_TEXT);
     reader.mapping(0);
     const json = JSON_TEXT.take(); // taken in any case: the buffer starts empty for the next document
     return reader.done() ? [JSON.parse(json)] : undefined;
@@ -72,8 +72,11 @@ class Reader {
   private readonly ends: Int32Array;
   private doubledQuote = false; // the quoted scalar closingQuote scanned last has a `''`
 
+  // `c`: the character codes of `t` (faster to read than a string that is a slice of a larger one), and a
+  // line break after them, so that looking one character past a line's end never reads stale codes.
   constructor(
     private readonly t: string,
+    private readonly c: Uint16Array,
     lines: ContentLines,
     private readonly out: JsonTextBuffer,
   ) {
@@ -94,7 +97,7 @@ class Reader {
 
   // `-` or `- ...` at [s, e).
   private isItem(s: number, e: number): boolean {
-    return this.t.charCodeAt(s) === 45 && (s + 1 === e || this.t.charCodeAt(s + 1) === 32);
+    return this.c[s] === 45 && (s + 1 === e || this.c[s + 1] === 32);
   }
 
   private block(indent: number): void {
@@ -108,7 +111,7 @@ class Reader {
   }
 
   mapping(indent: number): void {
-    const { t, out } = this;
+    const { c, out } = this;
     out.char(123);
     const keys: string[] = [];
     while (this.nextIndent() === indent) {
@@ -119,14 +122,14 @@ class Reader {
       if (colon < 0) throw GIVE_UP;
       const key = this.key(s, colon);
       // A duplicate key, a merge key or an Object.prototype member (`constructor`, `__proto__`): js-yaml's to handle.
-      if (key === '<<' || (PROTOTYPE_KEY_LENGTHS.has(key.length) && PROTOTYPE_KEYS.has(key)) || keys.includes(key)) throw GIVE_UP;
+      if (key === '<<' || (((PROTOTYPE_KEY_LENGTHS >>> key.length) & 1) === 1 && PROTOTYPE_KEYS.has(key)) || keys.includes(key)) throw GIVE_UP;
       if (keys.length > 0) out.char(44);
       keys.push(key);
       out.string(key);
       out.char(58);
       this.i++;
       let p = colon + 1;
-      while (p < e && t.charCodeAt(p) === 32) p++;
+      while (p < e && c[p] === 32) p++;
       if (p < e) this.scalar(p, e);
       else {
         const n = this.nextIndent();
@@ -140,7 +143,7 @@ class Reader {
   }
 
   private sequence(indent: number): void {
-    const { t, out } = this;
+    const { c, out } = this;
     out.char(91);
     for (let first = true; this.nextIndent() === indent; first = false) {
       const s = this.starts[this.i];
@@ -148,7 +151,7 @@ class Reader {
       if (!this.isItem(s, e)) break;
       if (!first) out.char(44);
       let p = s + 1;
-      while (p < e && t.charCodeAt(p) === 32) p++;
+      while (p < e && c[p] === 32) p++;
       if (p === e) {
         this.i++;
         const n = this.nextIndent();
@@ -173,35 +176,35 @@ class Reader {
   // The position of the `:` ending the key of a `key: value` at [s, e) (plain or quoted key), or -1 when
   // the text is not a mapping entry.
   private entryColon(s: number, e: number): number {
-    const t = this.t;
-    const q = t.charCodeAt(s);
+    const c = this.c;
+    const q = c[s];
     if (q === 34 || q === 39) {
       const end = this.closingQuote(s, e);
-      if (t.charCodeAt(end + 1) === 58 && (end + 2 === e || t.charCodeAt(end + 2) === 32)) return end + 1;
+      if (c[end + 1] === 58 && (end + 2 === e || c[end + 2] === 32)) return end + 1;
       if (end === e - 1) return -1; // a quoted scalar
       throw GIVE_UP;
     }
     let colon = -1;
     let comment = false; // ` #` before the colon
     for (let j = s; j < e; j++) {
-      const c = t.charCodeAt(j);
-      if (c === 58 && (j + 1 === e || t.charCodeAt(j + 1) === 32)) {
+      const ch = c[j];
+      if (ch === 58 && (j + 1 === e || c[j + 1] === 32)) {
         colon = j;
         break;
       }
-      if (c === 35 && j > s && t.charCodeAt(j - 1) === 32) comment = true;
+      if (ch === 35 && j > s && c[j - 1] === 32) comment = true;
     }
     if (colon < 0) return -1;
-    if (colon === s || comment || t.charCodeAt(colon - 1) === 32) throw GIVE_UP;
+    if (colon === s || comment || c[colon - 1] === 32) throw GIVE_UP;
     if (q < 128 && BAD_FIRST[q] === 1) throw GIVE_UP;
-    if (q === 45 && (colon === s + 1 || t.charCodeAt(s + 1) === 32)) throw GIVE_UP;
+    if (q === 45 && (colon === s + 1 || c[s + 1] === 32)) throw GIVE_UP;
     return colon;
   }
 
   // The key of the entry at [s, colon), as js-yaml makes it (a property name: `80`, `true` or `~` as strings).
   private key(s: number, colon: number): string {
-    const t = this.t;
-    const q = t.charCodeAt(s);
+    const { t, c } = this;
+    const q = c[s];
     if (q === 34 || q === 39) {
       const inner = t.slice(s + 1, colon - 1);
       return q === 39 && this.doubledQuote ? inner.replaceAll("''", "'") : inner;
@@ -212,15 +215,15 @@ class Reader {
   }
 
   private closingQuote(s: number, e: number): number {
-    const t = this.t;
-    const q = t.charCodeAt(s);
+    const c = this.c;
+    const q = c[s];
     this.doubledQuote = false;
     for (let j = s + 1; j < e; j++) {
-      const c = t.charCodeAt(j);
-      if (q === 34 && c === 92) throw GIVE_UP; // escapes: js-yaml's
-      if (c !== q) continue;
+      const ch = c[j];
+      if (q === 34 && ch === 92) throw GIVE_UP; // escapes: js-yaml's
+      if (ch !== q) continue;
       // Past e there are only trailing spaces or the line break: a quote there is not this line's.
-      if (q === 39 && t.charCodeAt(j + 1) === 39) {
+      if (q === 39 && c[j + 1] === 39) {
         this.doubledQuote = true;
         j++;
         continue;
@@ -232,38 +235,38 @@ class Reader {
 
   // A value at [s, e), as JSON.
   private scalar(s: number, e: number): void {
-    const { t, out } = this;
-    const first = t.charCodeAt(s);
+    const { t, c, out } = this;
+    const first = c[s];
     if (first === 34 || first === 39) {
       if (this.closingQuote(s, e) !== e - 1) throw GIVE_UP; // text after the closing quote (a comment)
       if (first === 39 && this.doubledQuote) out.string(t.slice(s + 1, e - 1).replaceAll("''", "'"));
-      else out.string(t, s + 1, e - 1);
+      else out.codes(c, s + 1, e - 1);
       return;
     }
-    const last = t.charCodeAt(e - 1);
+    const last = c[e - 1];
     if (e - s === 2 && ((first === 91 && last === 93) || (first === 123 && last === 125))) return out.ascii(first === 91 ? '[]' : '{}');
     if (first < 128 && BAD_FIRST[first] === 1) throw GIVE_UP;
-    if (first === 45 && (s + 1 === e || t.charCodeAt(s + 1) === 32)) throw GIVE_UP;
+    if (first === 45 && (s + 1 === e || c[s + 1] === 32)) throw GIVE_UP;
     if (last === 58 || this.hasCommentOrColon(s, e)) throw GIVE_UP;
     if ((first < 128 && MAY_BE_NUMBER[first] === 1) || isLetterCandidate(first, e - s)) this.resolved(s, e);
-    else out.string(t, s, e);
+    else out.codes(c, s, e);
   }
 
   // ` #` (a comment) or `: ` (a nested mapping) inside a plain scalar.
   private hasCommentOrColon(s: number, e: number): boolean {
-    const t = this.t;
+    const c = this.c;
     for (let j = s + 1; j < e; j++) {
-      const c = t.charCodeAt(j);
-      if ((c === 35 && t.charCodeAt(j - 1) === 32) || (c === 32 && t.charCodeAt(j - 1) === 58)) return true;
+      const ch = c[j];
+      if ((ch === 35 && c[j - 1] === 32) || (ch === 32 && c[j - 1] === 58)) return true;
     }
     return false;
   }
 
   // A plain scalar some CORE_SCHEMA type may resolve, as JSON.
   private resolved(s: number, e: number): void {
-    const { t, out } = this;
-    if (isDecimal(t, s, e)) {
-      for (let j = s; j < e; j++) out.char(t.charCodeAt(j)); // the number's JSON is its digits
+    const { t, c, out } = this;
+    if (isDecimal(c, s, e)) {
+      for (let j = s; j < e; j++) out.char(c[j]); // the number's JSON is its digits
       return;
     }
     const v = plain(t.slice(s, e));
@@ -278,13 +281,13 @@ class Reader {
 }
 
 // `0` or digits not starting with 0, few enough to be exact as a double: js-yaml's int gives that number.
-function isDecimal(t: string, s: number, e: number): boolean {
+function isDecimal(c: Uint16Array, s: number, e: number): boolean {
   if (e - s > 15) return false;
-  const first = t.charCodeAt(s);
+  const first = c[s];
   if (first === 48) return e - s === 1;
   for (let j = s; j < e; j++) {
-    const c = t.charCodeAt(j);
-    if (c < 48 || c > 57) return false;
+    const ch = c[j];
+    if (ch < 48 || ch > 57) return false;
   }
   return true;
 }

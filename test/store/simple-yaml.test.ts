@@ -32,6 +32,7 @@ const OTHER = [
   'a: 1\na: 2\n', '<<: {a: 1}\n', '__proto__: x\n', 'constructor: x\ntoString: y\n', '? complex\n: value\n',
   'a:\n\tb: 1\n', 'a: 1\r\nb: 2\r\n', '\uFEFFa: 1\n', 'a: \u0001\n', 'a: 😀\n', 'a: -\n', 'a: - b\n', 'a:\n- - x\n',
   'a: 1\n- b\n', 'a:\n    b: 1\n  c: 2\n', '--- a: 1\n', '...\n', '%YAML 1.2\n---\na: 1\n', 'key:value\n', 'a : 1\n',
+  '# \u0001\na: 1\n', 'a: 1\n# x\u0085\n', 'a: 1\n  \t\n', '#\ta\na: 1\n', 'a: 1\n\u0001\n', 'a: b\u007f\n', 'a: b\u009f\n', '# \u0090\na: 1\n', 'a\uFFFE: 1\n', 'a: ---\n', '---\n', 'a: 1\n...x\n', 'a: 1\n--\n',
   'a: [\n', 'a: ]\n', 'a: ,x\n', 'a: @x\n', 'a: `x\n', 'a: %x\n', 'a: ?x\n', 'a: :x\n', '"a" : 1\n', "'a'x: 1\n",
   'a: \'x\' y\n', 'a: .inf\n', 'a: +.inf\n', 'a: -.Inf\n', 'a: .NaN\n', '.inf: x\n', '#only a comment\n', '', '   \n', 'a:\n  - x\n   - y\n', 'a:\n  b: 1\n   c: 2\n',
 ];
@@ -123,4 +124,14 @@ test('keys named like Object.prototype members are left to js-yaml', () => {
   for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', "'valueOf'"]) {
     assert.equal(loadSimpleYaml(`a: 1\n${key}: x\n`), undefined, key);
   }
+});
+
+test('a document read after a longer one is not confused by what is left of it', () => {
+  for (const [before, text] of [["a: 'b'''\n", "a: 'b'"], ['a: "b":\n', 'a: "b"'], ["'k''': 1\n", "'k'"], ['a: b c\n', 'a: b']]) {
+    loadSimpleYaml(before);
+    const got = loadSimpleYaml(text);
+    if (got !== undefined) assert.deepStrictEqual(got, jsYaml(text), text);
+  }
+  loadSimpleYaml("a: 'b'''\n");
+  assert.deepStrictEqual(loadSimpleYaml("a: 'b'"), [{ a: 'b' }]);
 });
