@@ -29,12 +29,16 @@ const BAD_FIRST = codeTable(',[]{}#&*!|>\'"%@`?:');
 // float), and `~`; a scalar starting with a letter resolves only if it is one of NULL_OR_BOOL.
 const MAY_BE_NUMBER = codeTable('~0123456789+-.');
 const NULL_OR_BOOL = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
-const NULL_OR_BOOL_FIRST = codeTable('nNtTfF');
 
 // `key in {}` would be true for these: a key js-yaml must read (an own `__proto__` property, say).
 const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
-// Their lengths as bits (all under 32): a prefilter, so that most keys are not hashed for the Set lookup.
-const PROTOTYPE_KEY_LENGTHS = [...PROTOTYPE_KEYS].reduce((bits, k) => bits | (1 << k.length), 0);
+// Their first characters and lengths, as a prefilter: most keys are not hashed for the Set lookup.
+const PROTOTYPE_KEY_CLASSES = new Uint8Array(128 * 64);
+for (const k of PROTOTYPE_KEYS) PROTOTYPE_KEY_CLASSES[keyClass(k.charCodeAt(0), k.length)] = 1;
+
+function keyClass(first: number, length: number): number {
+  return (first & 127) * 64 + Math.min(length, 63);
+}
 
 const GIVE_UP: unique symbol = Symbol('give up');
 
@@ -60,8 +64,21 @@ export function loadSimpleYaml(text: string): unknown[] | undefined {
   }
 }
 
-function isLetterCandidate(first: number, length: number): boolean {
-  return (length === 4 || length === 5) && first < 128 && NULL_OR_BOOL_FIRST[first] === 1;
+// One of NULL_OR_BOOL at c[s, e) (`null`, `Null`, `NULL`, and so for true and false), compared without
+// making a string.
+function isNullOrBoolAt(c: Uint16Array, s: number, e: number): boolean {
+  const first = c[s] | 32; // lowercase
+  const rest = first === 110 ? 'ull' : first === 116 ? 'rue' : first === 102 ? 'alse' : undefined;
+  if (rest === undefined || e - s !== rest.length + 1) return false;
+  let lower = true;
+  let upper = c[s] !== first;
+  for (let j = 0; j < rest.length; j++) {
+    const ch = c[s + 1 + j];
+    const want = rest.charCodeAt(j);
+    lower = lower && ch === want;
+    upper = upper && ch === want - 32;
+  }
+  return lower || upper;
 }
 
 class Reader {
@@ -122,7 +139,7 @@ class Reader {
       if (colon < 0) throw GIVE_UP;
       const key = this.key(s, colon);
       // A duplicate key, a merge key or an Object.prototype member (`constructor`, `__proto__`): js-yaml's to handle.
-      if (key === '<<' || (((PROTOTYPE_KEY_LENGTHS >>> key.length) & 1) === 1 && PROTOTYPE_KEYS.has(key)) || keys.includes(key)) throw GIVE_UP;
+      if (key === '<<' || (PROTOTYPE_KEY_CLASSES[keyClass(key.charCodeAt(0), key.length)] === 1 && PROTOTYPE_KEYS.has(key)) || keys.includes(key)) throw GIVE_UP;
       if (keys.length > 0) out.char(44);
       keys.push(key);
       out.string(key);
@@ -210,7 +227,7 @@ class Reader {
       return q === 39 && this.doubledQuote ? inner.replaceAll("''", "'") : inner;
     }
     const text = t.slice(s, colon);
-    if ((q < 128 && MAY_BE_NUMBER[q] === 1) || isLetterCandidate(q, text.length)) return String(plain(text));
+    if ((q < 128 && MAY_BE_NUMBER[q] === 1) || isNullOrBoolAt(c, s, colon)) return String(plain(text));
     return text;
   }
 
@@ -248,7 +265,7 @@ class Reader {
     if (first < 128 && BAD_FIRST[first] === 1) throw GIVE_UP;
     if (first === 45 && (s + 1 === e || c[s + 1] === 32)) throw GIVE_UP;
     if (last === 58 || this.hasCommentOrColon(s, e)) throw GIVE_UP;
-    if ((first < 128 && MAY_BE_NUMBER[first] === 1) || isLetterCandidate(first, e - s)) this.resolved(s, e);
+    if ((first < 128 && MAY_BE_NUMBER[first] === 1) || isNullOrBoolAt(c, s, e)) this.resolved(s, e);
     else out.codes(c, s, e);
   }
 
@@ -265,8 +282,9 @@ class Reader {
   // A plain scalar some CORE_SCHEMA type may resolve, as JSON.
   private resolved(s: number, e: number): void {
     const { t, c, out } = this;
-    if (isDecimal(c, s, e)) {
-      for (let j = s; j < e; j++) out.char(c[j]); // the number's JSON is its digits
+    // A decimal number's JSON is its digits; `null`, `true` and `false` are JSON as they are.
+    if (isDecimal(c, s, e) || isLowercaseNullOrBool(c, s, e)) {
+      for (let j = s; j < e; j++) out.char(c[j]);
       return;
     }
     const v = plain(t.slice(s, e));
@@ -290,6 +308,11 @@ function isDecimal(c: Uint16Array, s: number, e: number): boolean {
     if (ch < 48 || ch > 57) return false;
   }
   return true;
+}
+
+// `null`, `true` or `false` at c[s, e) (NULL_OR_BOOL's other spellings are left to js-yaml's resolvers).
+function isLowercaseNullOrBool(c: Uint16Array, s: number, e: number): boolean {
+  return c[s] >= 97 && isNullOrBoolAt(c, s, e);
 }
 
 // A plain scalar: the first CORE_SCHEMA type that resolves it (null, bool, int, float), else the string.
