@@ -38,9 +38,10 @@ export function renderYAMLFast(doc: unknown): string {
   if (!IMPLICIT_TYPES || doc === null || typeof doc !== 'object' || Array.isArray(doc)) return yaml.dump(doc, YAML_DUMP_OPTIONS);
   const w = new Writer();
   try {
-    const keys = definedKeys(doc as Record<string, unknown>);
+    const values: unknown[] = [];
+    const keys = SORTED_KEYS.defined(doc as Record<string, unknown>, values);
     if (keys.length === 0) return '{}\n';
-    w.mapping(doc as Record<string, unknown>, keys, 0, true);
+    w.mapping(keys, values, 0, true);
   } catch (err) {
     if (err instanceof Unsupported) return yaml.dump(doc, YAML_DUMP_OPTIONS);
     throw err;
@@ -104,9 +105,9 @@ class Writer {
   // Keys repeat on every entity; their rendering does not depend on the level.
   private readonly keys = new Map<string, string>();
 
-  /** The pairs of a mapping, `keys` being its keys with a value, sorted (definedKeys). */
-  mapping(obj: Record<string, unknown>, keys: readonly string[], level: number, compact: boolean): void {
-    for (let i = 0; i < keys.length; i++) this.pair(keys[i], obj[keys[i]], level, !compact || i > 0);
+  /** The pairs of a mapping: its keys with a value, sorted, and their values (SORTED_KEYS.defined). */
+  mapping(keys: readonly string[], values: readonly unknown[], level: number, compact: boolean): void {
+    for (let i = 0; i < keys.length; i++) this.pair(keys[i], values[i], level, !compact || i > 0);
   }
 
   /** One `key: value` of a mapping at this level, after a line break unless it comes first on its line. */
@@ -182,11 +183,12 @@ class Writer {
         this.sequence(v, level, compact);
       }
     } else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      const keys = definedKeys(v as Record<string, unknown>);
+      const values: unknown[] = [];
+      const keys = SORTED_KEYS.defined(v as Record<string, unknown>, values);
       if (keys.length === 0) this.out += `${sep}{}`;
       else {
         this.out += compact ? sep : sepBeforeNewline;
-        this.mapping(v as Record<string, unknown>, keys, level, compact);
+        this.mapping(keys, values, level, compact);
       }
     } else {
       throw new Unsupported(); // undefined, functions, class instances: js-yaml's own rules
@@ -232,14 +234,10 @@ class Writer {
   }
 }
 
-const SORTED_KEYS = new SortedKeys();
-
 // js-yaml leaves out the pairs of a mapping whose value is undefined (a mapping of only those is `{}`),
-// as JSON.stringify does: output items mark absent fields so (items.ts). In a sequence js-yaml writes
-// undefined as null; the writer leaves that to js-yaml.
-function definedKeys(obj: Record<string, unknown>): readonly string[] {
-  return SORTED_KEYS.defined(obj);
-}
+// as JSON.stringify does: output items mark absent fields so (items.ts), and SORTED_KEYS.defined leaves
+// them out. In a sequence js-yaml writes undefined as null; the writer leaves that to js-yaml.
+const SORTED_KEYS = new SortedKeys();
 
 // A base-60 number has a `:` right after its first run of digits and underscores (after a sign): most
 // strings starting with a digit (ids, addresses) fail that before the regular expression runs.

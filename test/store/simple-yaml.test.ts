@@ -46,7 +46,7 @@ for (const tc of READ) {
 }
 
 test('scalars and keys resolve as js-yaml resolves them', () => {
-  const values = ['0', '7', '80', '0080', '123456789012345', '1234567890123456', '12345678901234567890', '10.1.2.3', '1.2.', '1_0', '+1', '-1', '.5', '0x1F', 'nulL', 'Tru', '~~', '2024-01-01', '1:20', '1_000', '.5', '0o17', '012', '-0', '1e21', '-1.5e-7', 'y', 'yes', 'NULL', 'nUll', 'Null', 'null', 'true', 'tRUE', 'True', 'FALSE', 'False', 'false', 'falsey', 'nullable', 'name', 'True1', '~', '1e3', '0b101', '~/x', 'a b'];
+  const values = ['0', '7', '80', '0080', '123456789012345', '1234567890123456', '12345678901234567890', '10.1.2.3', '1.2.', '1_0', '+1', '-1', '.5', '0x1F', 'nulL', 'Tru', '~~', 'NuLL', 'FaLSE', 'nulll', 'Falsee', 'TRUe', 'tRUE', '2024-01-01', '1:20', '1_000', '.5', '0o17', '012', '-0', '1e21', '-1.5e-7', 'y', 'yes', 'NULL', 'nUll', 'Null', 'null', 'true', 'tRUE', 'True', 'FALSE', 'False', 'false', 'falsey', 'nullable', 'name', 'True1', '~', '1e3', '0b101', '~/x', 'a b'];
   for (const v of values) {
     const text = `a: ${v}\n${v}: key\n`;
     const got = loadSimpleYaml(text);
