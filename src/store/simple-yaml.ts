@@ -88,6 +88,7 @@ class Reader {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private doubledQuote = false; // the quoted scalar closingQuote scanned last has a `''`
+  private keyAsWritten = false; // the key `key` returned last is its text in the document
 
   // `c`: the character codes of `t` (faster to read than a string that is a slice of a larger one), and a
   // line break after them, so that looking one character past a line's end never reads stale codes.
@@ -142,7 +143,8 @@ class Reader {
       if (key === '<<' || (PROTOTYPE_KEY_CLASSES[keyClass(key.charCodeAt(0), key.length)] === 1 && PROTOTYPE_KEYS.has(key)) || keys.includes(key)) throw GIVE_UP;
       if (keys.length > 0) out.char(44);
       keys.push(key);
-      out.string(key);
+      if (this.keyAsWritten) out.codes(c, s, colon);
+      else out.string(key);
       out.char(58);
       this.i++;
       let p = colon + 1;
@@ -222,12 +224,14 @@ class Reader {
   private key(s: number, colon: number): string {
     const { t, c } = this;
     const q = c[s];
+    this.keyAsWritten = false;
     if (q === 34 || q === 39) {
       const inner = t.slice(s + 1, colon - 1);
       return q === 39 && this.doubledQuote ? inner.replaceAll("''", "'") : inner;
     }
     const text = t.slice(s, colon);
     if ((q < 128 && MAY_BE_NUMBER[q] === 1) || isNullOrBoolAt(c, s, colon)) return String(plain(text));
+    this.keyAsWritten = true;
     return text;
   }
 
