@@ -53,6 +53,26 @@ export class JsonTextBuffer {
     this.n = n;
   }
 
+  /**
+   * A YAML plain scalar `codes[start, end)` as a JSON string, checked on the way (one pass instead of
+   * two): false, and nothing written, when it holds ` #` (a comment) or `: ` (a mapping).
+   */
+  plainScalar(codes: Uint16Array, start: number, end: number): boolean {
+    this.reserve(6 * (end - start) + 2);
+    const b = this.buf;
+    let n = this.n;
+    b[n++] = 34;
+    for (let i = start, prev = -1; i < end; i++) {
+      const c = codes[i];
+      if ((c === 35 && prev === 32) || (c === 32 && prev === 58)) return false;
+      n = put(b, n, c);
+      prev = c;
+    }
+    b[n++] = 34;
+    this.n = n;
+    return true;
+  }
+
   private reserve(k: number): void {
     if (this.n + k > this.buf.length) this.grow(k);
   }

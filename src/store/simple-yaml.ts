@@ -268,9 +268,11 @@ class Reader {
     if (e - s === 2 && ((first === 91 && last === 93) || (first === 123 && last === 125))) return out.ascii(first === 91 ? '[]' : '{}');
     if (first < 128 && BAD_FIRST[first] === 1) throw GIVE_UP;
     if (first === 45 && (s + 1 === e || c[s + 1] === 32)) throw GIVE_UP;
-    if (last === 58 || this.hasCommentOrColon(s, e)) throw GIVE_UP;
-    if ((first < 128 && MAY_BE_NUMBER[first] === 1) || isNullOrBoolAt(c, s, e)) this.resolved(s, e);
-    else out.codes(c, s, e);
+    if (last === 58) throw GIVE_UP;
+    if ((first < 128 && MAY_BE_NUMBER[first] === 1) || isNullOrBoolAt(c, s, e)) {
+      if (this.hasCommentOrColon(s, e)) throw GIVE_UP;
+      this.resolved(s, e);
+    } else if (!out.plainScalar(c, s, e)) throw GIVE_UP;
   }
 
   // ` #` (a comment) or `: ` (a nested mapping) inside a plain scalar.
