@@ -1,7 +1,7 @@
-import yaml from 'js-yaml';
 import { JsonTextBuffer } from './json-text-buffer.js';
 import { CharCodes } from './char-codes.js';
 import { ContentLines } from './yaml-content-lines.js';
+import { codeTable, hasImplicitTypes, isDecimal, isLowercaseNullOrBool, isNullOrBoolAt, mayBeNumber, plain } from './yaml-plain-scalars.js';
 
 // A reader for the plain block YAML that manifests are written in (block mappings and sequences, plain and
 // single-line quoted scalars, comments): it gives what `yaml.loadAll(text, { schema: CORE_SCHEMA })` gives,
@@ -12,23 +12,8 @@ import { ContentLines } from './yaml-content-lines.js';
 // JSON text, parsed at once: JSON.parse makes objects and arrays of exactly their size and strings of
 // their own (not slices that would keep the whole manifest text alive), and is fast.
 
-type ImplicitType = { resolve(data: string): boolean; construct(data: string): unknown };
-
-const IMPLICIT_TYPES: readonly ImplicitType[] | undefined = (
-  yaml.CORE_SCHEMA as unknown as { compiledImplicit?: ImplicitType[] }
-).compiledImplicit;
-
-const codeTable = (chars: string): Uint8Array => {
-  const table = new Uint8Array(128);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  return table;
-};
 // Cannot start a plain scalar (js-yaml readPlainScalar), or starts something this reader leaves alone.
 const BAD_FIRST = codeTable(',[]{}#&*!|>\'"%@`?:');
-// First characters of the scalars js-yaml's CORE_SCHEMA types may resolve: a sign, a digit or a dot (int,
-// float), and `~`; a scalar starting with a letter resolves only if it is one of NULL_OR_BOOL.
-const MAY_BE_NUMBER = codeTable('~0123456789+-.');
-const NULL_OR_BOOL = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
 // `key in {}` would be true for these: a key js-yaml must read (an own `__proto__` property, say).
 const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
@@ -49,7 +34,7 @@ const CODES = new CharCodes();
 
 /** The documents of `text` as js-yaml (CORE_SCHEMA) loads them, or undefined when js-yaml must read it. */
 export function loadSimpleYaml(text: string): unknown[] | undefined {
-  if (!IMPLICIT_TYPES) return undefined;
+  if (!hasImplicitTypes()) return undefined;
   const codes = CODES.of(text);
   if (!LINES.read(codes, text.length) || LINES.count === 0 || LINES.indent[0] !== 0) return undefined;
   try {
@@ -62,23 +47,6 @@ export function loadSimpleYaml(text: string): unknown[] | undefined {
     if (err === GIVE_UP) return undefined;
     throw err;
   }
-}
-
-// One of NULL_OR_BOOL at c[s, e) (`null`, `Null`, `NULL`, and so for true and false), compared without
-// making a string.
-function isNullOrBoolAt(c: Uint16Array, s: number, e: number): boolean {
-  const first = c[s] | 32; // lowercase
-  const rest = first === 110 ? 'ull' : first === 116 ? 'rue' : first === 102 ? 'alse' : undefined;
-  if (rest === undefined || e - s !== rest.length + 1) return false;
-  let lower = true;
-  let upper = c[s] !== first;
-  for (let j = 0; j < rest.length; j++) {
-    const ch = c[s + 1 + j];
-    const want = rest.charCodeAt(j);
-    lower = lower && ch === want;
-    upper = upper && ch === want - 32;
-  }
-  return lower || upper;
 }
 
 class Reader {
@@ -230,7 +198,7 @@ class Reader {
       return q === 39 && this.doubledQuote ? inner.replaceAll("''", "'") : inner;
     }
     const text = t.slice(s, colon);
-    if ((q < 128 && MAY_BE_NUMBER[q] === 1) || isNullOrBoolAt(c, s, colon)) return String(plain(text));
+    if (mayBeNumber(q) || isNullOrBoolAt(c, s, colon)) return String(plain(text));
     this.keyAsWritten = true;
     return text;
   }
@@ -269,7 +237,7 @@ class Reader {
     if (first < 128 && BAD_FIRST[first] === 1) throw GIVE_UP;
     if (first === 45 && (s + 1 === e || c[s + 1] === 32)) throw GIVE_UP;
     if (last === 58) throw GIVE_UP;
-    if ((first < 128 && MAY_BE_NUMBER[first] === 1) || isNullOrBoolAt(c, s, e)) {
+    if (mayBeNumber(first) || isNullOrBoolAt(c, s, e)) {
       if (this.hasCommentOrColon(s, e)) throw GIVE_UP;
       this.resolved(s, e);
     } else if (!out.plainScalar(c, s, e)) throw GIVE_UP;
@@ -302,31 +270,4 @@ class Reader {
     if (v === null || typeof v === 'boolean') return out.ascii(String(v));
     throw GIVE_UP;
   }
-}
-
-// `0` or digits not starting with 0, few enough to be exact as a double: js-yaml's int gives that number.
-function isDecimal(c: Uint16Array, s: number, e: number): boolean {
-  if (e - s > 15) return false;
-  const first = c[s];
-  if (first === 48) return e - s === 1;
-  for (let j = s; j < e; j++) {
-    const ch = c[j];
-    if (ch < 48 || ch > 57) return false;
-  }
-  return true;
-}
-
-// `null`, `true` or `false` at c[s, e) (NULL_OR_BOOL's other spellings are left to js-yaml's resolvers).
-function isLowercaseNullOrBool(c: Uint16Array, s: number, e: number): boolean {
-  return c[s] >= 97 && isNullOrBoolAt(c, s, e);
-}
-
-// A plain scalar: the first CORE_SCHEMA type that resolves it (null, bool, int, float), else the string.
-function plain(s: string): unknown {
-  // None of js-yaml's CORE_SCHEMA types (null: ~ null Null NULL; bool: true/false in three cases; int and
-  // float: a sign, a digit or a dot first) resolves any other scalar: most keys and values skip the resolvers.
-  const first = s.charCodeAt(0);
-  if (!(first < 128 && MAY_BE_NUMBER[first] === 1) && !NULL_OR_BOOL.has(s)) return s;
-  for (const t of IMPLICIT_TYPES ?? []) if (t.resolve(s)) return t.construct(s);
-  return s;
 }
