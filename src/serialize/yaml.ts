@@ -3,6 +3,7 @@ import {
   blockHeader, codePointAt, dropEndingNewline, indentString, isBase60Start, isPlainSafe, isPlainSafeFirst, isPlainSafeLast, isPrintable,
   lastCodePoint,
 } from './yaml-chars.js';
+import { SortedKeys } from './sorted-keys.js';
 
 // A YAML writer for JSON-shaped documents that gives byte for byte what
 // `yaml.dump(doc, { sortKeys: true, lineWidth: -1, noRefs: true, quotingType: '"' })` gives, ~7x faster:
@@ -37,9 +38,10 @@ export function renderYAMLFast(doc: unknown): string {
   if (!IMPLICIT_TYPES || doc === null || typeof doc !== 'object' || Array.isArray(doc)) return yaml.dump(doc, YAML_DUMP_OPTIONS);
   const w = new Writer();
   try {
-    const keys = definedKeys(doc as Record<string, unknown>);
+    const values: unknown[] = [];
+    const keys = SORTED_KEYS.defined(doc as Record<string, unknown>, values);
     if (keys.length === 0) return '{}\n';
-    w.mapping(doc as Record<string, unknown>, keys, 0, true);
+    w.mapping(keys, values, 0, true);
   } catch (err) {
     if (err instanceof Unsupported) return yaml.dump(doc, YAML_DUMP_OPTIONS);
     throw err;
@@ -103,9 +105,9 @@ class Writer {
   // Keys repeat on every entity; their rendering does not depend on the level.
   private readonly keys = new Map<string, string>();
 
-  /** The pairs of a mapping, `keys` being its keys with a value, sorted (definedKeys). */
-  mapping(obj: Record<string, unknown>, keys: readonly string[], level: number, compact: boolean): void {
-    for (let i = 0; i < keys.length; i++) this.pair(keys[i], obj[keys[i]], level, !compact || i > 0);
+  /** The pairs of a mapping: its keys with a value, sorted, and their values (SORTED_KEYS.defined). */
+  mapping(keys: readonly string[], values: readonly unknown[], level: number, compact: boolean): void {
+    for (let i = 0; i < keys.length; i++) this.pair(keys[i], values[i], level, !compact || i > 0);
   }
 
   /** One `key: value` of a mapping at this level, after a line break unless it comes first on its line. */
@@ -181,11 +183,12 @@ class Writer {
         this.sequence(v, level, compact);
       }
     } else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      const keys = definedKeys(v as Record<string, unknown>);
+      const values: unknown[] = [];
+      const keys = SORTED_KEYS.defined(v as Record<string, unknown>, values);
       if (keys.length === 0) this.out += `${sep}{}`;
       else {
         this.out += compact ? sep : sepBeforeNewline;
-        this.mapping(v as Record<string, unknown>, keys, level, compact);
+        this.mapping(keys, values, level, compact);
       }
     } else {
       throw new Unsupported(); // undefined, functions, class instances: js-yaml's own rules
@@ -200,7 +203,8 @@ class Writer {
   private scalar(s: string, level: number, isKey: boolean): string {
     if (s.length === 0) return '""';
     const first = s.charCodeAt(0);
-    if (COMPAT_BOOLEANS.has(s) || (isBase60Start(first) && BASE60.test(s))) return `"${s}"`;
+    // The compat booleans are 1 to 3 characters long: longer strings skip hashing for the lookup.
+    if ((s.length <= 3 && COMPAT_BOOLEANS.has(s)) || (isBase60Start(first) && mayBeBase60(s) && BASE60.test(s))) return `"${s}"`;
     if (SIMPLE_PLAIN.test(s)) return isAmbiguous(s, first) ? this.delegated(s) : s;
     let plain = isPlainSafeFirst(codePointAt(s, 0)) && isPlainSafeLast(lastCodePoint(s));
     let hasLineBreak = false;
@@ -231,21 +235,39 @@ class Writer {
 }
 
 // js-yaml leaves out the pairs of a mapping whose value is undefined (a mapping of only those is `{}`),
-// as JSON.stringify does: output items mark absent fields so (items.ts). In a sequence js-yaml writes
-// undefined as null; the writer leaves that to js-yaml.
-function definedKeys(obj: Record<string, unknown>): string[] {
-  const keys = Object.keys(obj);
-  let n = 0;
-  for (let i = 0; i < keys.length; i++) if (obj[keys[i]] !== undefined) keys[n++] = keys[i];
-  keys.length = n;
-  return keys.sort();
+// as JSON.stringify does: output items mark absent fields so (items.ts), and SORTED_KEYS.defined leaves
+// them out. In a sequence js-yaml writes undefined as null; the writer leaves that to js-yaml.
+const SORTED_KEYS = new SortedKeys();
+
+// A base-60 number has a `:` right after its first run of digits and underscores (after a sign): most
+// strings starting with a digit (ids, addresses) fail that before the regular expression runs.
+function mayBeBase60(s: string): boolean {
+  let i = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? 1 : 0;
+  for (let c = s.charCodeAt(i); (c >= 48 && c <= 57) || c === 95; c = s.charCodeAt(i)) i++;
+  return s.charCodeAt(i) === 58;
 }
 
 // Only strings starting with a sign, digit, dot, `<` or `~`, or the null/bool words, can resolve to
 // another type (int, float, timestamp, merge, null, bool); those go through js-yaml's own resolvers.
 function isAmbiguous(s: string, first: number): boolean {
   const maybe = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 60 || first === 126;
-  if (!maybe && !NULL_OR_BOOL.has(s)) return false;
+  if (maybe ? !mayBeNumberOrMerge(s, first) : !((s.length === 4 || s.length === 5) && NULL_OR_BOOL.has(s))) return false;
   for (const t of IMPLICIT_TYPES ?? []) if (t.resolve(s)) return true;
   return false;
+}
+
+// False when no DEFAULT_SCHEMA type can resolve a string starting with a sign, digit, dot, `<` or `~`:
+// null resolves only `~` of those, merge only `<<`; int and float allow no second `.` and no `-` but a
+// leading sign or an exponent's, and a timestamp has its `-` at [4]. Ids (uuids) and addresses stop here.
+function mayBeNumberOrMerge(s: string, first: number): boolean {
+  if (first === 126) return s.length === 1;
+  if (first === 60) return s === '<<';
+  if (s.charCodeAt(4) === 45) return true;
+  let dots = first === 46 ? 1 : 0;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 && ++dots > 1) return false;
+    if (c === 45 && (s.charCodeAt(i - 1) | 32) !== 101) return false; // not after e or E
+  }
+  return true;
 }

@@ -43,11 +43,14 @@ export function parseYamlDocument(text: string, file: string, lineOffset: number
   for (const doc of docs) addDocument(doc, { file, line: firstLine }, out);
 }
 
+// A line that is blank (white space as String.prototype.trim sees it) or a comment, from lastIndex on.
+const BLANK_OR_COMMENT = /[^\S\n]*(?:#|\n|$)/y;
+
 function firstContentLine(text: string): number {
   for (let pos = 0, i = 0; pos <= text.length; i++) {
+    BLANK_OR_COMMENT.lastIndex = pos;
+    if (!BLANK_OR_COMMENT.test(text)) return i;
     const nl = text.indexOf('\n', pos);
-    const l = text.slice(pos, nl < 0 ? text.length : nl);
-    if (l.trim() !== '' && !l.trimStart().startsWith('#')) return i;
     if (nl < 0) break;
     pos = nl + 1;
   }

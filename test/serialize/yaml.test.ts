@@ -20,6 +20,10 @@ const STRINGS = [
   'a\nb', 'a\nb\n', 'a\n\n', '\n', ' \nx', '\nx', 'a\tb', 'tab\t', 'a\u0001b', 'a\u0085b', 'é', 'ü x', '😀', 'a😀', '\ud800',
   'line\r\nx', '[x', 'x]', '{x}', 'a,b', ',a', '@x', '`x', '"x', "'x", "a'b", 'a"b', '%x', '!x', '&x', '*x', '|x', '>x',
   '=x', 'a b', 'a  b', '~/items/[0-9]+/v1$', 'k8s-name:app-1', 'http.path ^= "/"', 'x'.repeat(2000),
+  // Around the shortcuts that skip js-yaml's resolvers: exponents, dots, dashes, timestamps, `~`, `<<`, words.
+  '1e-5', '1E-5', '-1e-5', '+1.5', '1.5e+3', '1.e5', '1.2.3', '.1.2', '1-', '-1-2', '12-34', '1-e5', '0x1F-', '1234-x',
+  '2025-1-1', '2025-01-01 10:00:00', '2025-01-01t10:00:00.5-05:00', '12345678-aaaa-bbbb', '1a2b3c4d-0000', '~x', '~~',
+  '<<x', '<', '+', '-.5', '.', '..', '-', '+-1', '1__0', '1_', 'Nul', 'NULLS', 'Truee', 'fALSE', 'Yes', 'ON', 'oN',
 ];
 
 test('every edge-case string as a value, a list item and a key', () => {
@@ -48,4 +52,26 @@ test('what js-yaml does itself: a multi-line key, undefined values, a long key',
 test('a translated synthetic cluster renders as js-yaml renders it', () => {
   const result = translate(Snapshot.of(generateCluster({ size: 120, seed: 3, profile: 'mixed' })), defaultTranslateOptions());
   for (const expressions of [false, true]) same(toDeclarativeConfig(result.state, { expressions }));
+});
+
+test('mappings of one shape with different keys left undefined, in different orders, and many shapes', () => {
+  same({ list: [{ b: 1, a: 2, c: 3 }, { b: undefined, a: 2, c: 3 }, { b: 1, a: undefined, c: undefined }, { b: undefined, a: undefined, c: undefined }, { b: 1, a: 2, c: 3 }] });
+  same({ list: [{ b: 1, a: 2 }, { a: 2, b: 1 }, { b: 1, a: 2, c: 3 }, { b: 1 }, { B: 1, a: 2, _: 3, é: 4, 10: 5, 9: 6, '-': 7 }] });
+  // More key lists than are remembered, many with the same first key.
+  same({ list: Array.from({ length: 5000 }, (_, i) => ({ first: i, [`k${i % 40}`]: 1, [`j${i}`]: i % 3 === 0 ? undefined : 2 })) });
+});
+
+// Random strings from the characters where js-yaml's choice of style turns: the writer must agree.
+test('random strings: the same text as js-yaml', () => {
+  let seed = 777;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return (seed >> 8) % n;
+  };
+  const pieces = ['a', 'Z', '0', '1', '9', '.', '-', '+', '_', ':', ' ', '#', '~', '<', 'e', 'E', 'x', 'o', 'b', 'n', 'T', 'Z', '/', '"', "'", '\\', 'é', '\n', 'true', 'null', 'inf', 'nan', '2025-01-01', '12:30'];
+  for (let n = 0; n < 4000; n++) {
+    let s = '';
+    for (let k = 1 + rand(6); k > 0; k--) s += pieces[rand(pieces.length)];
+    same({ v: s, l: [s], [s.replaceAll('\n', '')]: s });
+  }
 });

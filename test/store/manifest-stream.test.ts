@@ -80,6 +80,7 @@ const YAML_CASES: readonly { name: string; text: string; want: string[] | RegExp
   { name: '--- followed by content is js-yaml\'s separator', text: `${svc('a')}--- {apiVersion: v1, kind: Service, metadata: {name: b}}\n`, want: ['a', 'b'], lines: [1, 1] },
   { name: '---x and -- are not separators', text: `${svc('a', 'spec:\n  l:\n---x: 1\n--\n')}`, want: /invalid YAML/ },
   { name: 'a ---x key at column 0 is a key', text: `${svc('a', '---x: 1\n')}---\n${svc('b')}`, want: ['a', 'b'], lines: [1, 7] },
+  { name: 'first content line after blank and comment lines', text: `\n   \n  # c\n#\n${svc('a')}---\n \n\n${svc('b')}`, want: ['a', 'b'], lines: [5, 12] },
   { name: 'documents of comments only', text: `# only\n# comments\n---\n# more\n---\n${svc('a')}---\n# trailing\n`, want: ['a'], lines: [6] },
   { name: '... document end markers', text: `${svc('a')}...\n---\n${svc('b')}...\n`, want: ['a', 'b'] },
   { name: 'CRLF line ends', text: `${svc('a')}---\r\n${svc('b')}`.replaceAll('\n', '\r\n').replaceAll('\r\r', '\r'), want: ['a', 'b'], lines: [1, 6] },
