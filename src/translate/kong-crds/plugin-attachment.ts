@@ -1,4 +1,5 @@
-import type { KongState } from '../../kongstate/types.js';
+import type { KongRoute, KongService, KongState } from '../../kongstate/types.js';
+import { keepShape } from '../keep-shape.js';
 import type { K8sObject } from '../../model/meta.js';
 import { refKey, type ObjectRef } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
@@ -65,22 +66,74 @@ export function collectPluginRelations(
   ctx: TranslateContext,
   state: Pick<KongState, 'services' | 'consumers' | 'consumerGroups'>,
 ): PluginRelationMap {
-  const map: PluginRelationMap = new Map();
+  const relations = new RelationCollector();
+  const sources = new RouteSources();
+  for (const ks of state.services) collectServiceRelations(ctx, ks, relations, sources);
+  for (const c of state.consumers) {
+    const src = sourceObject(ctx, c.meta.source);
+    const id = c.username || c.custom_id;
+    if (id) relations.add(ctx, src && annotated(src), { kind: 'consumer', consumer: id });
+  }
+  for (const g of state.consumerGroups) {
+    const src = sourceObject(ctx, g.meta.source);
+    relations.add(ctx, src && annotated(src), { kind: 'group', group: g.name });
+  }
+  return relations.map;
+}
+
+// The relations of one Kong service and its routes. Only objects with the annotation (or filter plugins)
+// relate to plugins; most have none, so look first. (A function per service: see collectIngress in
+// ../ingress/ingress.ts.)
+function collectServiceRelations(ctx: TranslateContext, ks: KongService, relations: RelationCollector, sources: RouteSources): void {
+  if (ks.meta.annotations[PLUGINS_ANNOTATION] !== undefined) {
+    for (const obj of backingObjects(ctx, ks)) {
+      if (obj.annotations[PLUGINS_ANNOTATION] !== undefined) relations.add(ctx, obj, { kind: 'service', service: ks.name });
+    }
+  }
+  for (const route of ks.routes) {
+    const src = sources.of(ctx, route);
+    if (!src) continue;
+    if (!sources.lastHasPlugins && !route.meta.pluginNames?.length) continue;
+    relations.add(ctx, withFilterPlugins(annotated(src), route.meta.pluginNames), { kind: 'route', route: { route: route.name, service: ks.name } });
+  }
+}
+
+/** The source objects of routes, looked up once per run of routes with the same source (they share it, and often follow each other). */
+class RouteSources {
+  private lastRef: ObjectRef | undefined;
+  private lastSrc: K8sObject | undefined;
+  /** whether the last source has the konghq.com/plugins annotation */
+  lastHasPlugins = false;
+
+  of(ctx: TranslateContext, route: KongRoute): K8sObject | undefined {
+    if (route.meta.source !== this.lastRef) {
+      this.lastRef = route.meta.source;
+      this.lastSrc = route.meta.sourceObject ?? sourceObject(ctx, this.lastRef);
+      this.lastHasPlugins = this.lastSrc?.metadata.annotations?.[PLUGINS_ANNOTATION] !== undefined;
+    }
+    return this.lastSrc;
+  }
+}
+
+/** Relations by plugin key, with each plugin's referrers listed once. */
+class RelationCollector {
+  readonly map: PluginRelationMap = new Map();
   // Referrers already listed per plugin key: a scan of the list per relation is quadratic when one plugin
   // is named by thousands of objects (one big namespace).
-  const listed = new Map<string, Set<string>>();
-  const add = (referrer: AnnotatedObject | undefined, rel: Relation): void => {
+  private readonly listed = new Map<string, Set<string>>();
+
+  add(ctx: TranslateContext, referrer: AnnotatedObject | undefined, rel: Relation): void {
     if (!referrer) return;
     for (const ref of parsePluginsAnnotation(referrer.annotations[PLUGINS_ANNOTATION], referrer.namespace)) {
       if (ref.explicit && !isGranted(ctx, referrer, ref)) continue;
       const key = `${ref.namespace}:${ref.name}`;
-      let entry = map.get(key);
+      let entry = this.map.get(key);
       if (!entry) {
         entry = { namespace: ref.namespace, name: ref.name, consumers: [], groups: [], services: [], routes: [], referrers: [] };
-        map.set(key, entry);
+        this.map.set(key, entry);
       }
-      let seen = listed.get(key);
-      if (!seen) listed.set(key, (seen = new Set()));
+      let seen = this.listed.get(key);
+      if (!seen) this.listed.set(key, (seen = new Set()));
       const referrerKey = refKey(referrer.ref);
       if (!seen.has(referrerKey)) {
         seen.add(referrerKey);
@@ -91,41 +144,11 @@ export function collectPluginRelations(
       else if (rel.kind === 'consumer') entry.consumers.push(rel.consumer);
       else entry.groups.push(rel.group);
     }
-  };
-  // Only objects with the annotation (or filter plugins) relate to plugins; most have none, so look first.
-  let lastRef: ObjectRef | undefined;
-  let lastSrc: K8sObject | undefined;
-  let lastHasPlugins = false;
-  for (const ks of state.services) {
-    if (ks.meta.annotations[PLUGINS_ANNOTATION] !== undefined) {
-      for (const obj of backingObjects(ctx, ks)) {
-        if (obj.annotations[PLUGINS_ANNOTATION] !== undefined) add(obj, { kind: 'service', service: ks.name });
-      }
-    }
-    for (const route of ks.routes) {
-      // Routes of one source object share its reference, and often follow each other.
-      if (route.meta.source !== lastRef) {
-        lastRef = route.meta.source;
-        lastSrc = route.meta.sourceObject ?? sourceObject(ctx, lastRef);
-        lastHasPlugins = lastSrc?.metadata.annotations?.[PLUGINS_ANNOTATION] !== undefined;
-      }
-      const src = lastSrc;
-      if (!src) continue;
-      if (!lastHasPlugins && !route.meta.pluginNames?.length) continue;
-      add(withFilterPlugins(annotated(src), route.meta.pluginNames), { kind: 'route', route: { route: route.name, service: ks.name } });
-    }
   }
-  for (const c of state.consumers) {
-    const src = sourceObject(ctx, c.meta.source);
-    const id = c.username || c.custom_id;
-    if (id) add(src && annotated(src), { kind: 'consumer', consumer: id });
-  }
-  for (const g of state.consumerGroups) {
-    const src = sourceObject(ctx, g.meta.source);
-    add(src && annotated(src), { kind: 'group', group: g.name });
-  }
-  return map;
 }
+
+keepShape(new RouteSources());
+keepShape(new RelationCollector());
 
 // Spec 03 §4.8: HTTPRoute ExtensionRef plugins are appended to the route's effective annotation.
 function withFilterPlugins(obj: AnnotatedObject, names: readonly string[] | undefined): AnnotatedObject {
