@@ -3,7 +3,8 @@ import { entityId } from './ids.js';
 
 /** Spec 01 §3: deterministic ids for services, routes, consumers, consumer groups, vaults and top-level plugins. */
 export function fillIds(state: KongState): void {
-  for (const s of state.services) fillServiceIds(s);
+  const services = state.services;
+  for (let i = 0; i < services.length; i++) fillServiceIds(services[i]); // indexed: see populateServices
   for (const c of state.consumers) {
     if (c.username) c.id ??= entityId('consumers', c.username);
     for (const p of c.plugins ?? []) p.id ??= entityId('plugins', pluginIdKey(p));

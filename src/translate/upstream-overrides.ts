@@ -23,7 +23,8 @@ const STRING_FIELDS = [
  */
 export function applyUpstreamOverrides(ctx: TranslateContext, services: readonly KongService[], upstreams: readonly KongUpstream[]): void {
   const byName = new ServicesByName(services);
-  for (const upstream of upstreams) {
+  for (let i = 0; i < upstreams.length; i++) { // indexed: see populateServices in services.ts
+    const upstream = upstreams[i];
     const ks = byName.of(upstream);
     if (!ks || GATEWAY_API_KINDS.has(ks.meta.sourceKind)) continue;
     // The merged annotations hold every key of every backing object: without either key, nothing applies.

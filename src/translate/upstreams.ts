@@ -12,10 +12,10 @@ const SERVICE_UPSTREAM_ANNOTATION = 'ingress.kubernetes.io/service-upstream';
  * Spec 01 §8: one upstream per distinct Kong service host, with the targets of every backend. Also sets
  * each Kong service's `port` to the resolved Service port.
  */
-export function buildUpstreams(ctx: TranslateContext, services: Iterable<KongService>): KongUpstream[] {
+export function buildUpstreams(ctx: TranslateContext, services: readonly KongService[]): KongUpstream[] {
   const byName = new Map<string, KongUpstream>();
   const serviceUpstream = serviceUpstreamForClass(ctx);
-  for (const ks of services) addUpstream(ctx, ks, byName, serviceUpstream);
+  for (let i = 0; i < services.length; i++) addUpstream(ctx, services[i], byName, serviceUpstream); // indexed: see populateServices
   return [...byName.values()];
 }
 
@@ -76,13 +76,20 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
   const out = scratchTargets;
   out.length = 0;
   let seen: Set<string> | undefined; // made only once there are too many targets to compare one by one
-  for (const slice of ctx.snapshot.endpointSlicesFor(ns, svc.metadata.name)) {
-    for (const sp of slice.ports ?? []) {
+  // Indexed loops: for-of made an iterator result per item here (1.4 MB per 10k translation, measured).
+  const slices = ctx.snapshot.endpointSlicesFor(ns, svc.metadata.name);
+  for (let si = 0; si < slices.length; si++) {
+    const slice = slices[si];
+    const slicePorts = slice.ports ?? NO_ITEMS;
+    const endpoints = slice.endpoints ?? NO_ITEMS;
+    for (let pi = 0; pi < slicePorts.length; pi++) {
+      const sp = slicePorts[pi];
       if (sp.port === undefined || sp.port === null || sp.port < 0) continue;
       const protocol = sp.protocol ?? 'TCP';
       if (protocol !== 'TCP' && !servicePorts.some((p) => (p.protocol ?? 'TCP') === protocol)) continue;
       if ((sp.name ?? '') !== (port.name ?? '')) continue;
-      for (const ep of slice.endpoints ?? []) {
+      for (let ei = 0; ei < endpoints.length; ei++) {
+        const ep = endpoints[ei];
         const address = ep.addresses?.[0];
         if (!address) continue;
         const ready = ep.conditions?.ready !== false;
@@ -105,6 +112,7 @@ function backendTargets(ctx: TranslateContext, svc: Service, port: ServicePort, 
 }
 
 const scratchTargets: KongTarget[] = [];
+const NO_ITEMS: readonly never[] = [];
 // A Service has a handful of endpoints: they are compared one by one, and a set is made past this many.
 const MAX_SCANNED_TARGETS = 16;
 

@@ -11,8 +11,9 @@ import type { AnnotationSource } from './source.js';
  * source kind. They read the merged annotations of the backing Services (and facades); failures and
  * warnings name those objects.
  */
-export function applyServiceAnnotations(ctx: TranslateContext, services: Iterable<KongService>): void {
-  for (const ks of services) if (ks.meta.k8sServices.length > 0) applyToService(ctx, ks);
+export function applyServiceAnnotations(ctx: TranslateContext, services: readonly KongService[]): void {
+  // indexed: see populateServices in ../services.ts
+  for (let i = 0; i < services.length; i++) if (services[i].meta.k8sServices.length > 0) applyToService(ctx, services[i]);
 }
 
 // A function per service: see collectIngress in ../ingress/ingress.ts.

@@ -45,7 +45,7 @@ export function collectIngressRules(ctx: TranslateContext, rules: IngressRules):
   const ingresses = translatedIngresses(ctx.snapshot, ctx.options.ingressClass);
   const legacyRegex = ingressClassParameters(ctx)?.enableLegacyRegexDetection === true;
   const routes = new RuleRoutes(ctx, rules, legacyRegex, ingresses.some(hasDottedName));
-  for (const ing of ingresses) collectIngress(ctx, rules, routes, ing);
+  for (let i = 0; i < ingresses.length; i++) collectIngress(ctx, rules, routes, ingresses[i]); // indexed: see populateServices
   routes.finish();
   // Spec 02 §6.2 and §5: rewrite runs on the rule routes only, before the default backend is added. Only
   // routes of these Ingresses exist yet, so without the annotation on any of them there is nothing to do.

@@ -16,7 +16,8 @@ export const UPSTREAM_POLICY_ANNOTATION = 'konghq.com/upstream-policy';
  */
 export function applyUpstreamPolicies(ctx: TranslateContext, services: readonly KongService[], upstreams: readonly KongUpstream[]): void {
   const byName = new ServicesByName(services);
-  for (const upstream of upstreams) {
+  for (let i = 0; i < upstreams.length; i++) { // indexed: see populateServices in ../services.ts
+    const upstream = upstreams[i];
     const ks = byName.of(upstream);
     // The merged annotations hold every key of every backing object: without the key, no policy applies.
     if (!ks || ks.meta.annotations[UPSTREAM_POLICY_ANNOTATION] === undefined) continue;

@@ -68,7 +68,8 @@ export function collectPluginRelations(
 ): PluginRelationMap {
   const relations = new RelationCollector();
   const sources = new RouteSources();
-  for (const ks of state.services) collectServiceRelations(ctx, ks, relations, sources);
+  const services = state.services;
+  for (let i = 0; i < services.length; i++) collectServiceRelations(ctx, services[i], relations, sources); // indexed: see populateServices
   for (const c of state.consumers) {
     const src = sourceObject(ctx, c.meta.source);
     const id = c.username || c.custom_id;
