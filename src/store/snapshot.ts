@@ -75,6 +75,11 @@ export class Snapshot {
     return list as readonly KindMap[K][];
   }
 
+  /** All objects of a kind in no particular order, for callers that put them in an order of their own. */
+  unordered<K extends KindName>(kind: K): KindMap[K][] {
+    return [...(this.objects.get(kind)?.values() ?? [])] as KindMap[K][];
+  }
+
   /** Every object in the snapshot, kind by kind. */
   *all(): IterableIterator<K8sObject> {
     for (const kind of this.objects.keys()) yield* this.list(kind);

@@ -49,3 +49,12 @@ test('endpointSlicesFor: one slice, several in name order, none, and slices of a
   assert.deepEqual(names('ns', 'c'), []);
   assert.deepEqual(names('none', 'a'), []);
 });
+
+test('unordered: every object of the kind, as list() has them, and none of another kind', () => {
+  const svc = (name: string, namespace: string): K8sObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace } });
+  const snap = Snapshot.of([svc('b', 'y'), svc('a', 'y'), svc('c', 'x'), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'x' } }]);
+  const keys = (objs: readonly K8sObject[]): string[] => objs.map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+  assert.deepEqual(keys(snap.unordered('Service')).sort(), keys(snap.list('Service')));
+  assert.deepEqual(keys(snap.list('Service')), ['x/c', 'y/a', 'y/b']);
+  assert.deepEqual(snap.unordered('Ingress'), []);
+});

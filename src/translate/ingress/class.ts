@@ -58,5 +58,6 @@ export function compareNamespacedNames(a: { readonly namespace?: string; readonl
 /** The Ingresses this controller translates, in processing order. */
 export function translatedIngresses(snapshot: Snapshot, ingressClass: string): Ingress[] {
   const def = isDefaultClass(snapshot, ingressClass);
-  return inIngressOrder(snapshot.list('Ingress').filter((i) => isIngressForClass(i, ingressClass, def)));
+  // inIngressOrder's order is total (time, then namespace/name): the snapshot need not sort them first.
+  return inIngressOrder(snapshot.unordered('Ingress').filter((i) => isIngressForClass(i, ingressClass, def)));
 }
