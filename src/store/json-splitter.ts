@@ -1,4 +1,5 @@
 // A JSON manifest file is one value: an object (often a `List` whose `items` hold the whole set) or an
+import { keepShape } from '../runtime/keep-shape.js';
 // array of objects. Parsing it whole needs the whole text and all the objects in memory at once; this
 // splits it, as it arrives in pieces, into the top-level array's items or the top-level object's `items`
 // elements, and JSON.parse reads each of them alone. The result is what JSON.parse of the whole text gives.
@@ -298,3 +299,6 @@ export class JsonSplitter {
     return true;
   }
 }
+
+// An idle instance for the life of the process: see keepShape.
+keepShape(new JsonSplitter(() => {}));

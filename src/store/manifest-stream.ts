@@ -1,6 +1,7 @@
 import { JsonSplitter } from './json-splitter.js';
 import { ManifestError, addDocument, parseYamlDocument, shareParsed, type LoadedManifests, type ManifestSource } from './manifest-documents.js';
 import { YamlDocumentSplitter } from './yaml-splitter.js';
+import { keepShape } from '../runtime/keep-shape.js';
 
 const JSON_SPACE = /^[ \t\n\r]*$/;
 // What String.prototype.trimStart removes (a BOM included).
@@ -98,3 +99,6 @@ export class ManifestStream {
     }
   }
 }
+
+// An idle instance for the life of the process: see keepShape.
+keepShape(new ManifestStream('', { objects: [], sources: [] }));

@@ -1,6 +1,7 @@
 import { knownKind } from '../model/kinds.js';
 import { parseApiVersion } from '../model/meta.js';
 import { RecentStrings, RecentValues, sameLeafObject } from './recent-values.js';
+import { keepShape } from '../runtime/keep-shape.js';
 
 type Json = Record<string, unknown>;
 
@@ -140,3 +141,6 @@ function putString(o: Json, key: string, strings: RecentStrings): void {
 function put(o: Json, key: string, value: unknown): void {
   if (o[key] !== value) o[key] = value;
 }
+
+// An idle instance for the life of the process: see keepShape.
+keepShape(new LeafSharer());

@@ -2,6 +2,7 @@ import { JsonTextBuffer } from './json-text-buffer.js';
 import { CharCodes } from './char-codes.js';
 import { ContentLines } from './yaml-content-lines.js';
 import { codeTable, hasImplicitTypes, isDecimal, isLowercaseNullOrBool, isNullOrBoolAt, mayBeNumber, plain } from './yaml-plain-scalars.js';
+import { keepShape } from '../runtime/keep-shape.js';
 
 // A reader for the plain block YAML that manifests are written in (block mappings and sequences, plain and
 // single-line quoted scalars, comments): it gives what `yaml.loadAll(text, { schema: CORE_SCHEMA })` gives,
@@ -271,3 +272,6 @@ class Reader {
     throw GIVE_UP;
   }
 }
+
+// An idle instance for the life of the process: see keepShape.
+keepShape(new Reader('', new Uint16Array(1), LINES, JSON_TEXT));

@@ -1,4 +1,5 @@
 // kubectl splits multi-document YAML on lines that are exactly `---` (optionally followed by a comment/space).
+import { keepShape } from '../runtime/keep-shape.js';
 // A `---` line inside a block scalar or a multi-line quoted string is no exception: YAML forbids such a line
 // inside a document (js-yaml ends the document there too), so splitting on it gives what js-yaml gives.
 /** A document separator line (without its `\n`). `\r`: files with CRLF line ends. */
@@ -68,3 +69,6 @@ export class YamlDocumentSplitter {
     this.onDocument(text, this.docLine);
   }
 }
+
+// An idle instance for the life of the process: see keepShape.
+keepShape(new YamlDocumentSplitter(() => {}));

@@ -1,5 +1,5 @@
 import type { KongService, KongUpstream } from '../kongstate/types.js';
-import { keepShape } from './keep-shape.js';
+import { keepShape } from '../runtime/keep-shape.js';
 
 /**
  * The Kong service an upstream belongs to. Upstreams made by buildUpstreams carry it (a lookup table of

@@ -8,7 +8,7 @@ import type { ClientCertificateUse } from './certificates.js';
 import { CLIENT_CERT_ANNOTATION, clientCertificateUse } from './annotations/service-client-cert.js';
 import { applyServiceCACertificates, CA_CONFIGMAPS_ANNOTATION, CA_SECRETS_ANNOTATION } from './annotations/service-ca-certificates.js';
 import type { AnnotationSource } from './annotations/source.js';
-import { keepShape } from './keep-shape.js';
+import { keepShape } from '../runtime/keep-shape.js';
 
 /** A backend resolved to its Kubernetes Service (and facade, when the backend is a KongServiceFacade). */
 export type ResolvedBackend = {

@@ -1,6 +1,6 @@
 import type { KongRoute } from '../../kongstate/types.js';
 import { createContext, type TranslateContext } from '../context.js';
-import { keepShape } from '../keep-shape.js';
+import { keepShape } from '../../runtime/keep-shape.js';
 import { defaultTranslateOptions } from '../options.js';
 import { IngressRules } from '../rules.js';
 import { Snapshot } from '../../store/snapshot.js';

@@ -1,5 +1,5 @@
 import type { KongRoute, KongService, KongState } from '../../kongstate/types.js';
-import { keepShape } from '../keep-shape.js';
+import { keepShape } from '../../runtime/keep-shape.js';
 import type { K8sObject } from '../../model/meta.js';
 import { refKey, type ObjectRef } from '../../model/object-ref.js';
 import type { TranslateContext } from '../context.js';
