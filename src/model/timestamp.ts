@@ -1,3 +1,8 @@
+/** An object's creationTimestamp in milliseconds since the epoch; 0 when absent or unreadable (sort keys). */
+export function creationTime(obj: { readonly metadata: { readonly creationTimestamp?: string } }): number {
+  return parseTimestamp(obj.metadata.creationTimestamp ?? '') || 0;
+}
+
 /**
  * Milliseconds since the epoch of a Kubernetes timestamp, as Date.parse reads it (NaN when it cannot).
  * Kubernetes writes times as `YYYY-MM-DDTHH:MM:SSZ`: that form is read here from its digits (Date.parse's

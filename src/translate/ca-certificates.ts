@@ -4,6 +4,7 @@ import { secretValue, type ConfigMap, type Secret } from '../model/core.js';
 import { refOf, type ObjectRef } from '../model/object-ref.js';
 import type { TranslateContext } from './context.js';
 import { objectTags } from './tags.js';
+import { creationTime } from '../model/timestamp.js';
 
 export const CA_CERT_LABEL = 'konghq.com/ca-cert';
 
@@ -56,8 +57,8 @@ function dataValue(obj: Secret | ConfigMap, key: string): string | undefined {
 
 // Oldest creationTimestamp wins, then the smaller namespace, then the smaller name.
 function compareCandidates(a: Candidate, b: Candidate): number {
-  const ta = Date.parse(a.obj.metadata.creationTimestamp ?? '') || 0;
-  const tb = Date.parse(b.obj.metadata.creationTimestamp ?? '') || 0;
+  const ta = creationTime(a.obj);
+  const tb = creationTime(b.obj);
   if (ta !== tb) return ta - tb;
   const na = a.obj.metadata.namespace ?? '';
   const nb = b.obj.metadata.namespace ?? '';

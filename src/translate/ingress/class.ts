@@ -1,7 +1,7 @@
 import type { K8sObject } from '../../model/meta.js';
 import type { Ingress } from '../../model/ingress.js';
 import type { Snapshot } from '../../store/snapshot.js';
-import { parseTimestamp } from '../../model/timestamp.js';
+import { creationTime } from '../../model/timestamp.js';
 
 export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
@@ -30,7 +30,7 @@ export function inIngressOrder<T extends K8sObject>(items: readonly T[]): T[] {
   const times = new Float64Array(n);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    times[i] = parseTimestamp(items[i].metadata.creationTimestamp ?? '') || 0;
+    times[i] = creationTime(items[i]);
     order[i] = i;
   }
   order.sort((a, b) => times[a] - times[b] || compareNamespacedNames(items[a].metadata, items[b].metadata));

@@ -5,6 +5,7 @@ import type { TranslateContext } from '../context.js';
 import { objectTags } from '../tags.js';
 import { forClass } from './class-filter.js';
 import { isJsonObject } from './plugin-config.js';
+import { creationTime } from '../../model/timestamp.js';
 
 /**
  * Spec 05 §11: KongVaults of this class. One vault per prefix (oldest, then smaller name); the others fail.
@@ -42,8 +43,8 @@ export function translateVaults(ctx: TranslateContext): KongVault[] {
 }
 
 function compareAge(a: KongVaultObject, b: KongVaultObject): number {
-  const ta = Date.parse(a.metadata.creationTimestamp ?? '') || 0;
-  const tb = Date.parse(b.metadata.creationTimestamp ?? '') || 0;
+  const ta = creationTime(a);
+  const tb = creationTime(b);
   if (ta !== tb) return ta - tb;
   return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
